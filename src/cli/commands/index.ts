@@ -1,0 +1,7 @@
+import type { CommandModule } from 'yargs';
+
+/**
+ * Every command of the CLI. Each module declares its flags here, cheaply, and imports the
+ * library code it wraps only inside its handler, so that `--help` starts fast.
+ */
+export const commands: CommandModule<any, any>[] = [];

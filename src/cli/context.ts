@@ -1,0 +1,37 @@
+import { AuthmateError, ExitCode } from '../errors.js';
+import { parseDuration } from '../util/duration.js';
+
+/** Global flags every command receives. */
+export interface GlobalArgs {
+  timeout: string;
+  debug: boolean;
+  'with-log': boolean;
+}
+
+/** What a command handler gets besides its own flags: output channels and the global settings. */
+export interface CliContext {
+  /** Milliseconds for the main network operation (`--timeout`, Go duration syntax). */
+  timeoutMs: number;
+  /** Progress and diagnostics; always stderr, so stdout carries only the JSON result. */
+  log: (message: string) => void;
+  debug: (message: string) => void;
+  /** Prints a result the way the Go tool does: JSON, two-space indent, trailing newline. */
+  result: (value: unknown) => void;
+}
+
+export function makeContext(args: GlobalArgs): CliContext {
+  let timeoutMs: number;
+  try {
+    timeoutMs = parseDuration(args.timeout);
+  } catch (err) {
+    throw new AuthmateError(`invalid --timeout: ${(err as Error).message}`, ExitCode.Usage);
+  }
+  if (!(timeoutMs > 0)) throw new AuthmateError(`--timeout must be positive, got ${args.timeout}`, ExitCode.Usage);
+  const verbose = args.debug;
+  return {
+    timeoutMs,
+    log: (m) => process.stderr.write(`${m}\n`),
+    debug: verbose ? (m) => process.stderr.write(`debug: ${m}\n`) : () => {},
+    result: (v) => process.stdout.write(`${JSON.stringify(v, null, 2)}\n`),
+  };
+}

@@ -1,0 +1,55 @@
+import yargs from 'yargs';
+import { AuthmateError, ExitCode } from '../errors.js';
+import { commands } from './commands/index.js';
+
+export const VERSION = '0.1.0';
+
+/** Runs the CLI with `argv` (without node and script) and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let failure: { message: string; code: number } | undefined;
+  const cli = yargs(argv)
+    .scriptName('authmate')
+    .usage('NeoFS S3 Authmate (TypeScript)\n\nUsage: $0 [global options] <command> [options]')
+    .option('timeout', {
+      type: 'string',
+      default: '1m',
+      describe: 'Deadline for the network part of a command (Go duration: 30s, 2m, 1h)',
+      global: true,
+    })
+    .option('debug', { type: 'boolean', default: false, describe: 'Print debug messages to stderr', global: true })
+    .option('with-log', {
+      type: 'boolean',
+      default: false,
+      describe: 'Accepted for compatibility with the Go tool; logs always go to stderr',
+      global: true,
+    })
+    .command(commands)
+    .demandCommand(1, 'Specify a command')
+    .strict()
+    .version(`NeoFS S3 Authmate (TypeScript)\nVersion: ${VERSION}\nNode: ${process.version}`)
+    .alias('h', 'help')
+    .alias('v', 'version')
+    .wrap(Math.min(110, process.stdout.columns || 110))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err instanceof AuthmateError) failure = { message: err.message, code: err.exitCode };
+      else if (err) failure = { message: `error: ${err.message}`, code: ExitCode.Usage };
+      else failure = { message: `error: ${msg}`, code: ExitCode.Usage };
+      throw err ?? new Error(msg);
+    });
+  try {
+    await cli.parseAsync();
+  } catch (err) {
+    if (!failure) {
+      failure =
+        err instanceof AuthmateError
+          ? { message: err.message, code: err.exitCode }
+          : { message: `error: ${err instanceof Error ? err.message : String(err)}`, code: ExitCode.Usage };
+    }
+  }
+  if (failure) {
+    process.stderr.write(`${failure.message}\n`);
+    return failure.code;
+  }
+  return 0;
+}

@@ -1,0 +1,5 @@
+/**
+ * authmate-ts library entry: everything the CLI does is available here as typed functions.
+ */
+export { AuthmateError, ExitCode } from './errors.js';
+export { parseDuration, formatDuration } from './util/duration.js';

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, parseDuration } from '../../src/util/duration.js';
+
+describe('parseDuration (Go time.ParseDuration syntax)', () => {
+  it.each([
+    ['720h', 720 * 3_600_000],
+    ['1h30m', 5_400_000],
+    ['1.5s', 1500],
+    ['300ms', 300],
+    ['-2m', -120_000],
+    ['0', 0],
+    ['1h1m1s1ms', 3_661_001],
+  ])('%s', (text, ms) => expect(parseDuration(text)).toBe(ms));
+
+  it.each([
+    ['', /invalid duration/],
+    ['10', /missing unit/],
+    ['3d', /unknown unit "d"/],
+    ['h', /invalid duration/],
+  ])('rejects %j', (text, msg) => expect(() => parseDuration(text)).toThrow(msg));
+});
+
+describe('formatDuration (Go Duration.String)', () => {
+  it.each([
+    [720 * 3_600_000, '720h0m0s'],
+    [90_000, '1m30s'],
+    [250, '250ms'],
+    [0, '0s'],
+    [-1500, '-1.5s'],
+  ])('%d', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
