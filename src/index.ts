@@ -3,3 +3,4 @@
  */
 export { AuthmateError, ExitCode } from './errors.js';
 export { parseDuration, formatDuration } from './util/duration.js';
+export * from './crypto/keys.js';
