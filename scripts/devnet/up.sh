@@ -1,0 +1,293 @@
+#!/usr/bin/env bash
+# Starts a local NeoFS network on 127.0.0.1: one inner ring with its embedded FS chain
+# (contracts auto-deployed), one storage node, two S3 gateways; or reuses the running one.
+#
+# Usage: up.sh            (npm run devnet:up)
+# Env:   see common.sh (DEVNET_CACHE, DEVNET_BASE_PORT, ...), plus
+#   DEVNET_LEASE=<id>     register a lease for a test run (pid in DEVNET_LEASE_PID, default the
+#                         parent's); a network started with a lease is stopped by the last
+#                         `down.sh --release <id>`; one started without is left to `down.sh`.
+#   DEVNET_EPOCH_DURATION seconds between automatic epoch ticks (default 3600)
+# Output: stdout = path of the pointer JSON ($DEVNET_RUN_DIR/devnet.json); progress on stderr.
+set -euo pipefail
+source "$(cd "$(dirname "$0")" && pwd)/common.sh"
+: "${DEVNET_EPOCH_DURATION:=3600}"
+
+t0=$SECONDS
+take_lock
+
+add_lease() {
+  [[ -n ${DEVNET_LEASE:-} ]] || return 0
+  [[ $DEVNET_LEASE =~ ^[A-Za-z0-9._-]+$ ]] || { log "bad DEVNET_LEASE '$DEVNET_LEASE'"; exit 1; }
+  echo "${DEVNET_LEASE_PID:-$PPID}" >"$LEASES/$DEVNET_LEASE"
+}
+
+# ---- 0. reuse a healthy running network -------------------------------------------------
+healthy() { # <data dir>
+  local d=$1 f out port
+  [[ -d $d ]] || return 1
+  for f in "$d"/run/ir.pid "$d"/run/sn.pid "$d"/run/gw0.pid "$d"/run/gw1.pid; do
+    [[ -f $f ]] && is_our_pid "$(cat "$f")" || return 1
+  done
+  out=$("$NODE_BIN/neofs-cli" -c "$d/sn/cli.yml" control healthcheck --endpoint "$HOST:$SN_CTL_PORT" -t 5s 2>&1 || true)
+  [[ $out == *"Network status: ONLINE"* && $out == *"Health status: READY"* ]] || return 1
+  for port in "${GW_PORTS[@]}"; do
+    [[ $(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://$HOST:$port/" || true) == 200 ]] || return 1
+  done
+}
+
+if [[ -f $POINTER_ENV ]]; then
+  old=$(sed -n 's/^DEVNET_DIR=//p' "$POINTER_ENV")
+  old_base=$(sed -n 's/^DEVNET_BASE_PORT=//p' "$POINTER_ENV")
+  if [[ $old_base == "$DEVNET_BASE_PORT" ]] && healthy "$old"; then
+    add_lease
+    log "reusing the running devnet in $old (healthy; checked in $((SECONDS - t0))s)"
+    echo "$POINTER_JSON"
+    exit 0
+  fi
+  log "the recorded devnet ($old) is not healthy or uses other ports: stopping what is left of it"
+  stop_all_in "$old" || { log "could not stop the old devnet; see above"; exit 1; }
+  [[ -n $old && -d $old && -z ${DEVNET_KEEP_DATA:-} ]] && rm -rf "$old"
+  rm -f "$POINTER_ENV" "$POINTER_JSON" "$LEASES"/*
+fi
+
+# ---- 1. binaries (cached; built on the first run only) ----------------------------------
+bash "$here/install.sh" node s3gw
+for b in "$NODE_BIN"/neofs-{ir,node,cli,adm} "$S3GW_BIN"/neofs-s3-{gw,authmate}; do
+  [[ -x $b ]] || { log "missing binary $b"; exit 1; }
+done
+for t in jq curl base64 od flock pgrep; do command -v "$t" >/dev/null || { log "missing tool: $t"; exit 1; }; done
+
+# ---- 2. ports ---------------------------------------------------------------------------
+busy=()
+for p in "${ALL_PORTS[@]}"; do port_busy "$p" && busy+=("$p"); done
+if ((${#busy[@]})); then
+  log "port(s) already in use on $HOST: ${busy[*]} (ports derive from DEVNET_BASE_PORT=$DEVNET_BASE_PORT; pick another base)"
+  exit 1
+fi
+
+# ---- 3. data dir, failure handling -------------------------------------------------------
+D=$(mktemp -d "${TMPDIR:-/tmp}/authmate-devnet.XXXXXX")
+mkdir -p "$D"/{alphabet,ir,sn,gw0,gw1,user1,user2,logs,run}
+log "data dir: $D"
+ok=
+on_exit() {
+  [[ -n $ok ]] && return 0
+  log "start FAILED after $((SECONDS - t0))s; logs follow (data kept in $D)"
+  print_logs "$D"
+  stop_all_in "$D" || true
+}
+trap on_exit EXIT
+
+# start <name> <cmd>...: daemon in its own session, stdin closed, lock fd not inherited.
+start() {
+  local n=$1; shift
+  setsid "$@" </dev/null >"$D/logs/$n.log" 2>&1 9>&- &
+  echo $! >"$D/run/$n.pid"
+}
+alive() { is_our_pid "$(cat "$D/run/$1.pid")"; }
+fail() { log "$*"; exit 1; }
+wait_until() { # <what> <timeout s> <daemon to watch> <command...>
+  local what=$1 limit=$2 daemon=$3 start=$SECONDS next=$((SECONDS + 10)); shift 3
+  until "$@"; do
+    alive "$daemon" || fail "$daemon exited while waiting for: $what"
+    ((SECONDS - start < limit)) || fail "timed out after ${limit}s waiting for: $what"
+    ((SECONDS < next)) || { log "  still waiting for $what ($((SECONDS - start))s)"; next=$((SECONDS + 10)); }
+    sleep 1
+  done
+}
+
+IR_PASS=ir-pass SN_PASS=sn-pass
+GW_PASS=(gw0-pass gw1-pass)
+USER_PASS=(user1-pass user2-pass)
+RPC=http://$HOST:$RPC_PORT
+
+cat >"$D/adm.yml" <<EOF
+rpc-endpoint: $RPC
+alphabet-wallets: $D/alphabet
+credentials:
+  alphabet0: "$IR_PASS"
+storage:
+  sn: "$SN_PASS"
+  gw0: "${GW_PASS[0]}"
+  gw1: "${GW_PASS[1]}"
+  user1: "${USER_PASS[0]}"
+  user2: "${USER_PASS[1]}"
+EOF
+adm() { "$NODE_BIN/neofs-adm" -c "$D/adm.yml" "$@" </dev/null 9>&-; }
+NET=(-r "$RPC" --alphabet-wallets "$D/alphabet")
+
+# ---- 4. inner ring ----------------------------------------------------------------------
+adm fschain generate-alphabet --size 1 --alphabet-wallets "$D/alphabet" >"$D/logs/adm.log" 2>&1 \
+  || fail "neofs-adm generate-alphabet failed: $(cat "$D/logs/adm.log")"
+IRW=$D/alphabet/alphabet0.json
+IR_PUB=$(wallet_pubkey "$IRW")
+IR_ADDR=$(wallet_address "$IRW")
+cat >"$D/ir/config.yml" <<EOF
+logger: {level: info}
+wallet: {path: "$IRW", address: "$IR_ADDR", password: "$IR_PASS"}
+fschain:
+  consensus:
+    magic: $DEVNET_MAGIC
+    committee: ["$IR_PUB"]
+    storage: {type: boltdb, path: "$D/ir/chain.bolt"}
+    time_per_block: 50ms
+    max_time_per_block: 20s
+    max_traceable_blocks: 200000
+    seed_nodes: ["$HOST:$P2P_PORT"]
+    rpc: {listen: ["$HOST:$RPC_PORT"], session_pool_size: 50}
+    p2p:
+      listen: ["$HOST:$P2P_PORT"]
+      dial_timeout: 3s
+      proto_tick_interval: 2s
+      peers: {min: 0, max: 10, attempts: 5}
+      ping: {interval: 30s, timeout: 90s}
+    set_roles_in_genesis: true
+node: {persistent_state: {path: "$D/ir/state"}}
+control: {grpc: {endpoint: "$HOST:$IR_CTL_PORT"}}
+pprof: {enabled: false}
+prometheus: {enabled: false}
+EOF
+printf 'wallet: "%s"\npassword: "%s"\n' "$IRW" "$IR_PASS" >"$D/ir/cli.yml"
+
+log "starting the inner ring (embedded FS chain, contract auto-deploy)"
+start ir "$NODE_BIN/neofs-ir" --config "$D/ir/config.yml"
+ir_ready() {
+  local out
+  out=$("$NODE_BIN/neofs-cli" -c "$D/ir/cli.yml" control healthcheck --ir --endpoint "$HOST:$IR_CTL_PORT" -t 5s 2>&1 9>&- || true)
+  [[ $out == *"Health status: READY"* ]]
+}
+wait_until "inner ring READY" 300 ir ir_ready
+log "inner ring READY after $((SECONDS - t0))s"
+
+# ---- 5. wallets: SN funded (it makes a notary deposit at start), others get the minimum ----
+gen_wallet() { # <file> <label> <gas>
+  adm fschain generate-storage-wallet "${NET[@]}" --storage-wallet "$1" --label "$2" --initial-gas "$3" \
+    >>"$D/logs/adm.log" 2>&1 || fail "neofs-adm generate-storage-wallet $2 failed: $(tail -n 20 "$D/logs/adm.log")"
+}
+gen_wallet "$D/sn/wallet.json" sn 1000
+for i in 0 1; do gen_wallet "$D/gw$i/wallet.json" "gw$i" 1; done
+for i in 1 2; do gen_wallet "$D/user$i/wallet.json" "user$i" 1; done
+log "wallets created and funded ($((SECONDS - t0))s)"
+
+# ---- 6. storage node ----------------------------------------------------------------------
+cat >"$D/sn/config.yml" <<EOF
+logger: {level: info}
+node:
+  wallet: {path: "$D/sn/wallet.json", password: "$SN_PASS"}
+  addresses: ["grpc://$HOST:$SN_PORT"]
+  attributes: ["Deployed:Private"]
+  persistent_state: {path: "$D/sn/state"}
+grpc:
+  - endpoint: "$HOST:$SN_PORT"
+control: {grpc: {endpoint: "$HOST:$SN_CTL_PORT"}}
+fschain: {endpoints: ["ws://$HOST:$RPC_PORT/ws"], dial_timeout: 20s, quota_ttl: 5s}
+storage:
+  shards:
+    - writecache: {enabled: false}
+      metabase: {path: "$D/sn/meta.db"}
+      blobstor: {type: fstree, path: "$D/sn/blob"}
+pprof: {enabled: false}
+prometheus: {enabled: false}
+EOF
+"$NODE_BIN/neofs-node" --config "$D/sn/config.yml" --check >"$D/logs/sn-check.log" 2>&1 \
+  || fail "storage node config rejected: $(cat "$D/logs/sn-check.log")"
+printf 'wallet: "%s"\npassword: "%s"\n' "$D/sn/wallet.json" "$SN_PASS" >"$D/sn/cli.yml"
+log "starting the storage node"
+start sn "$NODE_BIN/neofs-node" --config "$D/sn/config.yml"
+
+# The node registers itself; it enters the netmap at the next epoch, so tick until ONLINE.
+sn_online() {
+  local out
+  out=$("$NODE_BIN/neofs-cli" -c "$D/sn/cli.yml" control healthcheck --endpoint "$HOST:$SN_CTL_PORT" -t 5s 2>&1 9>&- || true)
+  [[ $out == *"Network status: ONLINE"* && $out == *"Health status: READY"* ]] && return 0
+  # A forced tick may race the IR's own timer and FAULT: ignore, the loop retries.
+  [[ $out == *"Health status: READY"* ]] && adm fschain force-new-epoch "${NET[@]}" >>"$D/logs/adm.log" 2>&1 || true
+  return 1
+}
+wait_until "storage node ONLINE in the netmap" 240 sn sn_online
+log "storage node ONLINE after $((SECONDS - t0))s"
+
+# ---- 7. network settings: free containers and aliases (S3 buckets), slow automatic epochs ---
+adm fschain set-config "${NET[@]}" ContainerFee=0 ContainerAliasFee=0 "EpochDuration=$DEVNET_EPOCH_DURATION" \
+  >>"$D/logs/adm.log" 2>&1 || fail "neofs-adm set-config failed: $(tail -n 20 "$D/logs/adm.log")"
+adm fschain force-new-epoch "${NET[@]}" >>"$D/logs/adm.log" 2>&1 || fail "force-new-epoch failed: $(tail -n 20 "$D/logs/adm.log")"
+wait_until "storage node ONLINE after the settings epoch" 120 sn sn_online
+
+# ---- 8. two S3 gateways --------------------------------------------------------------------
+GW_PUB=()
+for i in 0 1; do
+  port=${GW_PORTS[$i]}
+  cat >"$D/gw$i/config.yml" <<EOF
+wallet: {path: "$D/gw$i/wallet.json", passphrase: "${GW_PASS[$i]}"}
+peers:
+  - {address: "grpc://$HOST:$SN_PORT", priority: 1, weight: 1}
+server:
+  - address: "$HOST:$port"
+fschain: {endpoints: ["$RPC"]}
+placement_policy: {default: "REP 1"}
+logger: {level: info}
+pprof: {enabled: false}
+prometheus: {enabled: false}
+EOF
+  GW_PUB[$i]=$(wallet_pubkey "$D/gw$i/wallet.json")
+  log "starting S3 gateway $i ($NEOFS_S3_GW_VERSION) on http://$HOST:$port, gate public key ${GW_PUB[$i]}"
+  start "gw$i" "$S3GW_BIN/neofs-s3-gw" --config "$D/gw$i/config.yml"
+done
+gw_ready() { [[ $(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://$HOST:$1/" || true) == 200 ]]; }
+for i in 0 1; do wait_until "S3 gateway $i HTTP 200" 120 "gw$i" gw_ready "${GW_PORTS[$i]}"; done
+
+# ---- 9. pointer files for tests and the demo ------------------------------------------------
+users_json=$(for i in 1 2; do
+  jq -n --arg path "$D/user$i/wallet.json" --arg password "${USER_PASS[$((i - 1))]}" \
+    --arg address "$(wallet_address "$D/user$i/wallet.json")" --arg publicKey "$(wallet_pubkey "$D/user$i/wallet.json")" \
+    '{path:$path,password:$password,address:$address,publicKey:$publicKey}'
+done | jq -s .)
+gws_json=$(for i in 0 1; do
+  jq -n --arg endpoint "http://$HOST:${GW_PORTS[$i]}" --arg walletPath "$D/gw$i/wallet.json" \
+    --arg walletPassword "${GW_PASS[$i]}" --arg publicKey "${GW_PUB[$i]}" \
+    --arg address "$(wallet_address "$D/gw$i/wallet.json")" --arg version "$NEOFS_S3_GW_VERSION" \
+    --arg log "$D/logs/gw$i.log" \
+    '{endpoint:$endpoint,walletPath:$walletPath,walletPassword:$walletPassword,publicKey:$publicKey,address:$address,version:$version,log:$log}'
+done | jq -s .)
+started_by=manual; [[ -n ${DEVNET_LEASE:-} ]] && started_by=lease
+jq -n --arg dataDir "$D" --arg peer "$HOST:$SN_PORT" --arg rpcEndpoint "$RPC" \
+  --argjson users "$users_json" --argjson gateways "$gws_json" \
+  --arg nodeBin "$NODE_BIN" --arg s3gwBin "$S3GW_BIN" --arg neogoBin "$NEOGO_BIN" \
+  --arg nodeVersion "$NEOFS_NODE_VERSION" --arg s3gwVersion "$NEOFS_S3_GW_VERSION" --arg neogoVersion "$NEO_GO_VERSION" \
+  --arg admConfig "$D/adm.yml" --arg alphabetDir "$D/alphabet" --arg irPublicKey "$IR_PUB" \
+  --argjson magic "$DEVNET_MAGIC" --argjson epochDuration "$DEVNET_EPOCH_DURATION" \
+  --argjson basePort "$DEVNET_BASE_PORT" --arg startedBy "$started_by" \
+  --arg startedAt "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --argjson startSeconds $((SECONDS - t0)) \
+  '{dataDir:$dataDir, peer:$peer, rpcEndpoint:$rpcEndpoint, users:$users, gateways:$gateways,
+    binDirs:{node:$nodeBin, s3gw:$s3gwBin, neogo:$neogoBin},
+    versions:{neofsNode:$nodeVersion, s3gw:$s3gwVersion, neoGo:$neogoVersion},
+    admConfig:$admConfig, alphabetDir:$alphabetDir, irPublicKey:$irPublicKey,
+    magic:$magic, epochDuration:$epochDuration, basePort:$basePort,
+    startedBy:$startedBy, startedAt:$startedAt, startSeconds:$startSeconds}' >"$D/devnet.json"
+{
+  echo "DEVNET_DIR=$D"
+  echo "DEVNET_BASE_PORT=$DEVNET_BASE_PORT"
+  echo "NEOFS_PEER=$HOST:$SN_PORT"
+  echo "FSCHAIN_RPC=$RPC"
+  for i in 0 1; do
+    echo "S3_GW${i}_ENDPOINT=http://$HOST:${GW_PORTS[$i]}"
+    echo "S3_GW${i}_PUBLIC_KEY=${GW_PUB[$i]}"
+    echo "S3_GW${i}_WALLET=$D/gw$i/wallet.json"
+  done
+  for i in 1 2; do
+    echo "USER${i}_WALLET=$D/user$i/wallet.json"
+    echo "USER${i}_PASSWORD=${USER_PASS[$((i - 1))]}"
+  done
+  echo "NEOFS_BIN=$NODE_BIN"
+  echo "S3GW_BIN=$S3GW_BIN"
+} >"$D/devnet.env"
+cp "$D/devnet.json" "$POINTER_JSON.tmp" && mv "$POINTER_JSON.tmp" "$POINTER_JSON"
+cp "$D/devnet.env" "$POINTER_ENV.tmp" && mv "$POINTER_ENV.tmp" "$POINTER_ENV"
+add_lease
+ok=1
+
+log "devnet up in $((SECONDS - t0))s: peer $HOST:$SN_PORT, FS chain $RPC"
+for i in 0 1; do log "  S3 gateway $i: http://$HOST:${GW_PORTS[$i]}  gate public key: ${GW_PUB[$i]}"; done
+log "  pointer: $POINTER_ENV (shell) / $POINTER_JSON (tests); stop with: npm run devnet:down"
+echo "$POINTER_JSON"
