@@ -4,3 +4,5 @@
 export { AuthmateError, ExitCode } from './errors.js';
 export { parseDuration, formatDuration } from './util/duration.js';
 export * from './crypto/keys.js';
+export * from './crypto/signature.js';
+export * from './neofs/refs.js';
