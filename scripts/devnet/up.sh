@@ -6,7 +6,8 @@
 # Env:   see common.sh (DEVNET_CACHE, DEVNET_BASE_PORT, ...), plus
 #   DEVNET_LEASE=<id>     register a lease for a test run (pid in DEVNET_LEASE_PID, default the
 #                         parent's); a network started with a lease is stopped by the last
-#                         `down.sh --release <id>`; one started without is left to `down.sh`.
+#                         `down.sh --release <id>`; one started without (or with DEVNET_KEEP=1)
+#                         is left to `down.sh`.
 #   DEVNET_EPOCH_DURATION seconds between automatic epoch ticks (default 3600)
 # Output: stdout = path of the pointer JSON ($DEVNET_RUN_DIR/devnet.json); progress on stderr.
 set -euo pipefail
@@ -250,7 +251,7 @@ gws_json=$(for i in 0 1; do
     --arg log "$D/logs/gw$i.log" \
     '{endpoint:$endpoint,walletPath:$walletPath,walletPassword:$walletPassword,publicKey:$publicKey,address:$address,version:$version,log:$log}'
 done | jq -s .)
-started_by=manual; [[ -n ${DEVNET_LEASE:-} ]] && started_by=lease
+started_by=manual; [[ -n ${DEVNET_LEASE:-} && -z ${DEVNET_KEEP:-} ]] && started_by=lease
 jq -n --arg dataDir "$D" --arg peer "$HOST:$SN_PORT" --arg rpcEndpoint "$RPC" \
   --argjson users "$users_json" --argjson gateways "$gws_json" \
   --arg nodeBin "$NODE_BIN" --arg s3gwBin "$S3GW_BIN" --arg neogoBin "$NEOGO_BIN" \
