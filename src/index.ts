@@ -6,3 +6,4 @@ export { parseDuration, formatDuration } from './util/duration.js';
 export * from './crypto/keys.js';
 export * from './crypto/signature.js';
 export * from './neofs/refs.js';
+export * from './neofs/tz.js';
