@@ -97,3 +97,22 @@ describe('version, checksum, UUID', () => {
     expect(() => parseUuid('xyz')).toThrow(/not a UUID/);
   });
 });
+
+describe('Go SDK rc.17 vectors (tools/golden)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const golden = JSON.parse(readFileSync(new URL('../vectors/neofs/golden.json', import.meta.url), 'utf8'));
+
+  it('owner ID equals user.NewFromECDSAPublicKey', () => {
+    const id = ownerIdFromPublicKey(hex(golden.ownerId.publicKey));
+    expect(toHex(id)).toBe(golden.ownerId.bytes);
+    expect(ownerIdToString(id)).toBe(golden.ownerId.string);
+  });
+
+  it('container IDs equal cid.NewFromMarshalledContainer', () => {
+    for (const c of golden.containers) {
+      const id = containerIdFromContainer(hex(c.bytes));
+      expect(toHex(id)).toBe(c.id);
+      expect(containerIdToString(id)).toBe(c.idString);
+    }
+  });
+});

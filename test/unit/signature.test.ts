@@ -95,3 +95,24 @@ describe('refs.Signature encoding', () => {
     expect(() => checkSignature({ key: new Uint8Array(40), sign: new Uint8Array(66), scheme: SignatureScheme.N3 }, ascii('x'))).toThrow(/N3/);
   });
 });
+
+describe('Go SDK rc.17 vectors (tools/golden)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const golden = JSON.parse(readFileSync(new URL('../vectors/neofs/golden.json', import.meta.url), 'utf8'));
+  const priv = hex(golden.keys.user);
+  const data = hex(golden.signatures.data);
+  const key = p256.getPublicKey(priv, true);
+
+  it('RFC 6979 signature is byte-identical to Go', () => {
+    expect(toHex(signData(priv, data, SignatureScheme.ECDSA_RFC6979_SHA256).sign)).toBe(golden.signatures.rfc6979);
+  });
+
+  it("verifies Go's ECDSA_SHA512 and wallet-connect signatures", () => {
+    const sha = { key, sign: hex(golden.signatures.sha512), scheme: SignatureScheme.ECDSA_SHA512 };
+    expect(verifySignature(sha, data)).toBe(true);
+    expect(verifySignature(sha, data.subarray(1))).toBe(false);
+    const wc = { key, sign: hex(golden.signatures.walletConnect), scheme: SignatureScheme.ECDSA_RFC6979_SHA256_WALLET_CONNECT };
+    expect(verifySignature(wc, data)).toBe(true);
+    expect(verifySignature(wc, data.subarray(1))).toBe(false);
+  });
+});
