@@ -7,3 +7,4 @@ export * from './crypto/keys.js';
 export * from './crypto/signature.js';
 export * from './neofs/refs.js';
 export * from './neofs/tz.js';
+export * from './wallet/index.js';
