@@ -5,3 +5,6 @@ import type { CommandModule } from 'yargs';
  * library code it wraps only inside its handler, so that `--help` starts fast.
  */
 export const commands: CommandModule<any, any>[] = [];
+
+import { walletCommand } from './wallet.js';
+commands.push(walletCommand);
