@@ -1,0 +1,131 @@
+/**
+ * `neo.fs.v2.netmap` messages the client reads: NetworkInfo (epoch, magic, network parameters)
+ * and NodeInfo (LocalNodeInfo). Parameter values follow the Go SDK: integers are 0..8 bytes
+ * little-endian, booleans are "any non-zero byte".
+ */
+import { ProtoMessage, ProtoWriter } from './proto/wire.js';
+import { NeoFSFormatError, type Version, decodeVersion } from './refs.js';
+
+export interface NetworkInfo {
+  currentEpoch: bigint;
+  /** FS chain network magic. */
+  magicNumber: bigint;
+  msPerBlock: bigint;
+  /** Payload limit of one physical object, bytes. */
+  maxObjectSize: bigint;
+  /** Seconds since API 2.18. */
+  epochDuration: bigint;
+  homomorphicHashingDisabled: boolean;
+  maintenanceModeAllowed: boolean;
+  containerFee: bigint;
+  containerAliasFee: bigint;
+  withdrawFee: bigint;
+  basicIncomeRate: bigint;
+  /** Every parameter as sent, by name (including the ones above). */
+  parameters: Map<string, Uint8Array>;
+}
+
+function leUint(v: Uint8Array, key: string): bigint {
+  if (v.length > 8) throw new NeoFSFormatError(`network parameter ${key}: ${v.length}-byte integer (max 8)`);
+  let r = 0n;
+  for (let i = v.length - 1; i >= 0; i--) r = (r << 8n) | BigInt(v[i]!);
+  return r;
+}
+
+/** Decodes `netmap.NetworkInfo`. */
+export function decodeNetworkInfo(buf: Uint8Array): NetworkInfo {
+  const m = new ProtoMessage(buf);
+  const parameters = new Map<string, Uint8Array>();
+  const cfg = m.bytes(4);
+  if (cfg !== undefined) {
+    for (const p of new ProtoMessage(cfg).repeatedBytes(1)) {
+      const pm = new ProtoMessage(p);
+      const key = new TextDecoder().decode(pm.bytes(1) ?? new Uint8Array());
+      if (parameters.has(key)) throw new NeoFSFormatError(`network parameter ${key} is repeated`);
+      parameters.set(key, pm.bytes(2) ?? new Uint8Array());
+    }
+  }
+  const int = (key: string) => {
+    const v = parameters.get(key);
+    return v === undefined ? 0n : leUint(v, key);
+  };
+  const flag = (key: string) => (parameters.get(key) ?? new Uint8Array()).some((b) => b !== 0);
+  return {
+    currentEpoch: m.bigint(1) ?? 0n,
+    magicNumber: m.bigint(2) ?? 0n,
+    msPerBlock: BigInt.asIntN(64, m.bigint(3) ?? 0n),
+    maxObjectSize: int('MaxObjectSize'),
+    epochDuration: int('EpochDuration'),
+    homomorphicHashingDisabled: flag('HomomorphicHashingDisabled'),
+    maintenanceModeAllowed: flag('MaintenanceModeAllowed'),
+    containerFee: int('ContainerFee'),
+    containerAliasFee: int('ContainerAliasFee'),
+    withdrawFee: int('WithdrawFee'),
+    basicIncomeRate: int('BasicIncomeRate'),
+    parameters,
+  };
+}
+
+export enum NodeState {
+  UNSPECIFIED = 0,
+  ONLINE = 1,
+  OFFLINE = 2,
+  MAINTENANCE = 3,
+}
+
+export interface NodeAttribute {
+  key: string;
+  value: string;
+  parents: string[];
+}
+
+export interface NodeInfo {
+  publicKey: Uint8Array;
+  addresses: string[];
+  attributes: NodeAttribute[];
+  state: NodeState;
+}
+
+export function decodeNodeInfo(buf: Uint8Array): NodeInfo {
+  const m = new ProtoMessage(buf);
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  return {
+    publicKey: m.bytes(1) ?? new Uint8Array(),
+    addresses: m.repeatedBytes(2).map((b) => utf8.decode(b)),
+    attributes: m.repeatedBytes(3).map((a) => {
+      const am = new ProtoMessage(a);
+      return { key: am.string(1) ?? '', value: am.string(2) ?? '', parents: am.repeatedBytes(3).map((b) => utf8.decode(b)) };
+    }),
+    state: (m.int(4) ?? 0) as NodeState,
+  };
+}
+
+/** `LocalNodeInfoResponse.Body{version=1, node_info=2}`. */
+export function decodeLocalNodeInfoBody(buf: Uint8Array): { version?: Version; nodeInfo: NodeInfo } {
+  const m = new ProtoMessage(buf);
+  const v = m.bytes(1);
+  const ni = m.bytes(2);
+  if (ni === undefined) throw new NeoFSFormatError('LocalNodeInfo response has no node info');
+  return { ...(v !== undefined ? { version: decodeVersion(v) } : {}), nodeInfo: decodeNodeInfo(ni) };
+}
+
+/** Encodes `netmap.NetworkInfo` (test servers use it). */
+export function encodeNetworkInfo(n: {
+  currentEpoch: bigint | number;
+  magicNumber: bigint | number;
+  msPerBlock?: bigint | number;
+  parameters: ReadonlyArray<readonly [string, Uint8Array]>;
+}): Uint8Array {
+  const cfg = new ProtoWriter()
+    .repeatedMessages(
+      1,
+      n.parameters.map(([k, v]) => new ProtoWriter().bytes(1, new TextEncoder().encode(k)).bytes(2, v).finish()),
+    )
+    .finish();
+  return new ProtoWriter()
+    .uint64(1, n.currentEpoch)
+    .uint64(2, n.magicNumber)
+    .int64(3, n.msPerBlock)
+    .message(4, cfg)
+    .finish();
+}

@@ -1,0 +1,235 @@
+/**
+ * The NeoFS request/response envelope (`body`=1, `meta_header`=2, `verify_header`=3): meta
+ * header encoding, request signing and response verification (protocol.md §2.3, §2.6).
+ *
+ * A request is signed by its original sender: body, meta header and the (absent, hence empty)
+ * origin verification header are each signed over their stable encoding. Responses are verified
+ * over the bytes received: a node signs its stable encoding and sends that same encoding.
+ */
+import {
+  type Signature,
+  SignatureScheme,
+  checkSignature,
+  decodeSignature,
+  encodeSignature,
+  signData,
+} from '../crypto/signature.js';
+import { API_VERSION, type Version, decodeVersion, encodeVersion } from './refs.js';
+import { ProtoMessage, ProtoWriter, type Uint64 } from './proto/wire.js';
+import { ResponseVerificationError, type Status, decodeStatus } from './status.js';
+import { p256 } from '@noble/curves/nist.js';
+
+/** Whoever signs requests (and objects, tokens): a key plus its scheme. */
+export interface Signer {
+  /** 33-byte compressed public key. */
+  readonly publicKey: Uint8Array;
+  readonly scheme: SignatureScheme;
+  sign(data: Uint8Array): Signature;
+}
+
+/**
+ * A signer over a raw P-256 private key. RFC 6979 by default: deterministic, what the Go SDK's
+ * `NewAutoIDSignerRFC6979` (used by authmate) produces, and mandatory for container signatures.
+ */
+export function keySigner(privateKey: Uint8Array, scheme: SignatureScheme = SignatureScheme.ECDSA_RFC6979_SHA256): Signer {
+  const publicKey = p256.getPublicKey(privateKey, true);
+  const key = Uint8Array.from(privateKey);
+  return { publicKey, scheme, sign: (data) => signData(key, data, scheme) };
+}
+
+export interface XHeader {
+  key: string;
+  value: string;
+}
+
+/**
+ * Extra fields of a request meta header. Tokens are passed already encoded (stable bytes of
+ * `session.SessionToken`, `acl.BearerToken`, `session.SessionTokenV2`) so any token encoder plugs in.
+ */
+export interface RequestMetaExtras {
+  xHeaders?: readonly XHeader[];
+  sessionToken?: Uint8Array;
+  bearerToken?: Uint8Array;
+  sessionTokenV2?: Uint8Array;
+}
+
+export interface RequestMeta extends RequestMetaExtras {
+  /** Defaults to API 2.21 (nodes v0.52+ sign responses only below 2.22). */
+  version?: Version;
+  epoch?: Uint64;
+  /** 2 lets the node forward the request; 1 keeps it local. Defaults to 2. */
+  ttl?: number;
+  magicNumber?: Uint64;
+}
+
+function encodeXHeader(h: XHeader): Uint8Array {
+  return new ProtoWriter().string(1, h.key).string(2, h.value).finish();
+}
+
+/** Stable `session.RequestMetaHeader` (fields 1..9 in ascending order; `origin`=7 never set). */
+export function encodeRequestMeta(meta: RequestMeta = {}): Uint8Array {
+  return new ProtoWriter()
+    .message(1, encodeVersion(meta.version ?? API_VERSION))
+    .uint64(2, meta.epoch)
+    .uint32(3, meta.ttl ?? 2)
+    .repeatedMessages(4, meta.xHeaders?.map(encodeXHeader))
+    .message(5, meta.sessionToken)
+    .message(6, meta.bearerToken)
+    .uint64(8, meta.magicNumber)
+    .message(9, meta.sessionTokenV2)
+    .finish();
+}
+
+/**
+ * Signs a request as its original sender and returns the stable `RequestVerificationHeader`.
+ * `body` undefined means "no body field" (the body signature then covers zero bytes).
+ */
+export function signRequest(signer: Signer, body: Uint8Array | undefined, meta: Uint8Array): Uint8Array {
+  const bodySig = signer.sign(body ?? new Uint8Array());
+  const metaSig = signer.sign(meta);
+  const originSig = signer.sign(new Uint8Array()); // there is no origin header: sign empty bytes
+  return new ProtoWriter()
+    .message(1, encodeSignature(bodySig))
+    .message(2, encodeSignature(metaSig))
+    .message(3, encodeSignature(originSig))
+    .finish();
+}
+
+/** A complete signed request message: `{body, meta_header, verify_header}`. */
+export function buildSignedRequest(signer: Signer, body: Uint8Array | undefined, meta: RequestMeta = {}): Uint8Array {
+  const metaBytes = encodeRequestMeta(meta);
+  return new ProtoWriter()
+    .message(1, body)
+    .message(2, metaBytes)
+    .message(3, signRequest(signer, body, metaBytes))
+    .finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+export interface ResponseMeta {
+  version?: Version;
+  epoch: bigint;
+  ttl: number;
+  xHeaders: XHeader[];
+  /** Absent means OK. */
+  status?: Status;
+}
+
+export interface DecodedResponse {
+  /** Raw `body` bytes (undefined if the field is absent). */
+  body: Uint8Array | undefined;
+  meta: ResponseMeta;
+  /** Whether a verification header was present and verified. */
+  verified: boolean;
+}
+
+function decodeResponseMeta(buf: Uint8Array | undefined): ResponseMeta {
+  if (buf === undefined) return { epoch: 0n, ttl: 0, xHeaders: [] };
+  const m = new ProtoMessage(buf);
+  const v = m.bytes(1);
+  const st = m.bytes(6);
+  return {
+    ...(v !== undefined ? { version: decodeVersion(v) } : {}),
+    epoch: m.bigint(2) ?? 0n,
+    ttl: m.number(3) ?? 0,
+    xHeaders: m.repeatedBytes(4).map((x) => {
+      const xm = new ProtoMessage(x);
+      return { key: xm.string(1) ?? '', value: xm.string(2) ?? '' };
+    }),
+    ...(st !== undefined ? { status: decodeStatus(st) } : {}),
+  };
+}
+
+function sigAt(vh: ProtoMessage, field: number): Signature | undefined {
+  const b = vh.bytes(field);
+  return b === undefined ? undefined : decodeSignature(b);
+}
+
+/**
+ * Checks a response's verification header chain: at every depth the meta signature over that
+ * depth's meta header and the origin signature over the next verification header (empty bytes
+ * at the bottom); the body signature only at the deepest level. Throws
+ * `ResponseVerificationError` on any mismatch.
+ */
+export function verifyResponseHeaders(body: Uint8Array | undefined, meta: Uint8Array | undefined, verifyHeader: Uint8Array): void {
+  let vhBytes: Uint8Array = verifyHeader;
+  let metaBytes: Uint8Array | undefined = meta;
+  for (let depth = 0; ; depth++) {
+    const vh = new ProtoMessage(vhBytes);
+    const origin = vh.bytes(4);
+    const check = (field: number, data: Uint8Array, what: string) => {
+      const sig = sigAt(vh, field);
+      if (sig === undefined) throw new ResponseVerificationError(`response ${what} signature is missing (depth ${depth})`);
+      try {
+        checkSignature(sig, data, `response ${what} signature (depth ${depth})`);
+      } catch (e) {
+        throw new ResponseVerificationError((e as Error).message);
+      }
+    };
+    check(2, metaBytes ?? new Uint8Array(), 'meta header');
+    check(3, origin ?? new Uint8Array(), 'origin verification header');
+    const metaOrigin: Uint8Array | undefined = metaBytes === undefined ? undefined : new ProtoMessage(metaBytes).bytes(5);
+    if (origin === undefined) {
+      if (metaOrigin !== undefined) throw new ResponseVerificationError('response meta header has more origins than its verification header');
+      check(1, body ?? new Uint8Array(), 'body');
+      return;
+    }
+    if (vh.bytes(1) !== undefined) throw new ResponseVerificationError(`response body signature at depth ${depth} above the origin`);
+    if (metaOrigin === undefined) throw new ResponseVerificationError('response verification header has more origins than its meta header');
+    vhBytes = origin;
+    metaBytes = metaOrigin;
+  }
+}
+
+/**
+ * Splits a response into body and meta header. With `requireSignature`, a missing or invalid
+ * verification header is an error; otherwise an absent one is accepted (GET/HEAD responses are
+ * unsigned for API ≥ 2.18 and are checked by object ID and payload hash instead).
+ */
+export function decodeResponse(raw: Uint8Array, requireSignature: boolean): DecodedResponse {
+  let m: ProtoMessage;
+  try {
+    m = new ProtoMessage(raw);
+  } catch (e) {
+    throw new ResponseVerificationError(`malformed response: ${(e as Error).message}`);
+  }
+  const body = m.bytes(1);
+  const meta = m.bytes(2);
+  const vh = m.bytes(3);
+  if (vh === undefined) {
+    if (requireSignature) throw new ResponseVerificationError('response is not signed (no verification header)');
+  } else {
+    verifyResponseHeaders(body, meta, vh);
+  }
+  return { body, meta: decodeResponseMeta(meta), verified: vh !== undefined };
+}
+
+/** Signs a response as a node would (test servers use it; RFC 6979 keeps tests deterministic). */
+export function signResponse(signer: Signer, body: Uint8Array | undefined, meta: Uint8Array): Uint8Array {
+  return new ProtoWriter()
+    .message(1, body)
+    .message(2, meta)
+    .message(3, signRequest(signer, body, meta))
+    .finish();
+}
+
+/** Stable `session.ResponseMetaHeader{version, epoch, ttl, status}`. */
+export function encodeResponseMeta(meta: { version?: Version; epoch?: Uint64; ttl?: number; status?: Status }): Uint8Array {
+  const st = meta.status;
+  return new ProtoWriter()
+    .message(1, encodeVersion(meta.version ?? API_VERSION))
+    .uint64(2, meta.epoch)
+    .uint32(3, meta.ttl)
+    .message(
+      6,
+      st &&
+        new ProtoWriter()
+          .uint32(1, st.code)
+          .string(2, st.message)
+          .repeatedMessages(3, st.details.map((d) => new ProtoWriter().uint32(1, d.id).bytes(2, d.value).finish()))
+          .finish(),
+    )
+    .finish();
+}
