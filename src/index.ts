@@ -8,3 +8,6 @@ export * from './crypto/signature.js';
 export * from './neofs/refs.js';
 export * from './neofs/tz.js';
 export * from './wallet/index.js';
+export * from './policy/placement.js';
+export * from './policy/placement-ql.js';
+export { JsonFieldError } from './policy/protojson.js';
