@@ -1,0 +1,481 @@
+/**
+ * `NeoFSClient`: the NeoFS API operations authmate needs, over one gRPC connection, every request
+ * signed by the client's signer and every signed response verified.
+ *
+ * Requests declare API 2.21: nodes v0.52+ sign responses only below 2.22, and we want to verify
+ * them. GET/HEAD responses are unsigned for API ≥ 2.18 (as in the Go SDK); their integrity is
+ * checked instead (header hashes to the object ID, object signature, payload SHA-256 and length).
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import type { Signature } from '../crypto/signature.js';
+import {
+  type Container,
+  type SignedContainer,
+  type SignedEACL,
+  decodeGetContainerResponseBody,
+  decodeGetEACLResponseBody,
+  decodePutContainerResponseBody,
+  encodeContainer,
+  encodeContainerIdBody,
+  encodeDeleteContainerBody,
+  encodePutContainerBody,
+  encodeSetEACLBody,
+} from './container.js';
+import { type NetworkInfo, type NodeInfo, decodeLocalNodeInfoBody, decodeNetworkInfo } from './netmap.js';
+import {
+  type ObjectAttribute,
+  type ObjectHeader,
+  checkObjectHeader,
+  decodeCreateSessionResponseBody,
+  decodeDeleteObjectResponseBody,
+  decodeGetObjectResponseBody,
+  decodeHeadObjectResponseBody,
+  decodeObjectHeader,
+  decodePutObjectResponseBody,
+  encodeCreateSessionBody,
+  encodeDeleteObjectBody,
+  encodeGetObjectBody,
+  encodeHeadObjectBody,
+  encodePutChunkBody,
+  encodePutInitBody,
+  equalBytes,
+  prepareObject,
+  sha256Checksum,
+} from './object.js';
+import { ProtoMessage, type Uint64 } from './proto/wire.js';
+import {
+  API_VERSION,
+  type Address,
+  ChecksumType,
+  type ContainerId,
+  NeoFSFormatError,
+  type ObjectId,
+  type OwnerId,
+  addressToString,
+  containerIdFromContainer,
+  containerIdToString,
+  objectIdToString,
+  ownerIdFromPublicKey,
+} from './refs.js';
+import { type RequestMeta, type RequestMetaExtras, type Signer, buildSignedRequest, decodeResponse, keySigner } from './signing.js';
+import {
+  ContainerAwaitTimeoutError,
+  ContainerNotFoundError,
+  NeoFSTimeoutError,
+  ResponseVerificationError,
+  statusToError,
+} from './status.js';
+import { Transport } from './transport.js';
+import { tzHash } from './tz.js';
+
+const NETMAP = '/neo.fs.v2.netmap.NetmapService/';
+const CONTAINER = '/neo.fs.v2.container.ContainerService/';
+const OBJECT = '/neo.fs.v2.object.ObjectService/';
+const SESSION = '/neo.fs.v2.session.SessionService/';
+
+/** The Go SDK's PUT chunk size: well below the node's 4 MiB message limit. */
+const PUT_CHUNK_SIZE = 3 << 20;
+
+export interface NeoFSClientOptions {
+  /** `host:port`, `grpc://host:port` or `grpcs://host:port`. */
+  endpoint: string;
+  /** Signs every request; also the default owner/signer of containers and objects. */
+  signer: Signer | Uint8Array;
+  /** Deadline of each call, ms (default 15 000). */
+  timeoutMs?: number;
+}
+
+/** Per-call options: a deadline and extra meta header fields (tokens, X-headers, TTL). */
+export interface CallOptions extends RequestMetaExtras {
+  timeoutMs?: number;
+  /** 1 = this node only, 2 = may be forwarded (default). */
+  ttl?: number;
+}
+
+export interface WaitProgress {
+  /** `sent`: the node accepted the request; `waiting`: polled, not there yet; `done`. */
+  phase: 'sent' | 'waiting' | 'done';
+  attempt: number;
+  elapsedMs: number;
+}
+
+export interface WaitOptions {
+  /** Give up after this long, ms (default 60 000). */
+  timeoutMs?: number;
+  /** Between polls, ms (default 500). */
+  pollIntervalMs?: number;
+  onProgress?: (p: WaitProgress) => void;
+}
+
+export interface ContainerWriteOptions extends CallOptions {
+  /** Signs the container/eACL (RFC 6979): the owner, or the session key of `sessionToken`. */
+  containerSigner?: Signer;
+  /** Wait until the change is visible through Get (default true). */
+  wait?: boolean | WaitOptions;
+}
+
+export interface PutObjectParams extends CallOptions {
+  containerId: ContainerId;
+  payload: Uint8Array;
+  attributes?: ObjectAttribute[];
+  /**
+   * Tillich-Zemor payload hash: `auto` (default) adds it unless the network reports homomorphic
+   * hashing disabled, as the Go SDK rc.17 does.
+   */
+  homomorphicHash?: 'auto' | boolean;
+  /** Signs the object (default: the client's signer); the owner is derived from its key. */
+  objectSigner?: Signer;
+  copiesNumber?: number;
+}
+
+export interface ObjectHead {
+  id: ObjectId;
+  header: ObjectHeader;
+  /** Header bytes as received (SHA-256 of them is `id`). */
+  headerBytes: Uint8Array;
+  signature?: Signature;
+}
+
+export interface GotObject extends ObjectHead {
+  payload: Uint8Array;
+}
+
+export interface CreatedSession {
+  /** 16-byte session (token) ID. */
+  id: Uint8Array;
+  /** 33-byte public key of the key the node generated and keeps for this session. */
+  sessionKey: Uint8Array;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class NeoFSClient {
+  readonly signer: Signer;
+  readonly ownerId: OwnerId;
+  private readonly transport: Transport;
+  private readonly timeoutMs: number;
+  private magic: bigint | undefined;
+
+  constructor(opts: NeoFSClientOptions) {
+    this.signer = opts.signer instanceof Uint8Array ? keySigner(opts.signer) : opts.signer;
+    this.ownerId = ownerIdFromPublicKey(this.signer.publicKey);
+    this.transport = new Transport(opts.endpoint);
+    this.timeoutMs = opts.timeoutMs ?? 15_000;
+  }
+
+  get endpoint(): string {
+    return this.transport.endpoint.target;
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+
+  private meta(o: CallOptions = {}): RequestMeta {
+    return {
+      version: API_VERSION,
+      ttl: o.ttl ?? 2,
+      ...(this.magic !== undefined ? { magicNumber: this.magic } : {}),
+      ...(o.xHeaders ? { xHeaders: o.xHeaders } : {}),
+      ...(o.sessionToken ? { sessionToken: o.sessionToken } : {}),
+      ...(o.bearerToken ? { bearerToken: o.bearerToken } : {}),
+      ...(o.sessionTokenV2 ? { sessionTokenV2: o.sessionTokenV2 } : {}),
+    };
+  }
+
+  /** Checks signatures (when required or present) and the status; returns the raw body. */
+  private handle(method: string, raw: Uint8Array, signed: boolean): Uint8Array | undefined {
+    let r;
+    try {
+      r = decodeResponse(raw, signed);
+    } catch (e) {
+      if (e instanceof ResponseVerificationError) {
+        throw new ResponseVerificationError(`${method} response from ${this.endpoint} rejected: ${e.message}`, { cause: e });
+      }
+      throw e;
+    }
+    if (r.meta.status) {
+      const err = statusToError(r.meta.status, `${method} on ${this.endpoint}`);
+      if (err) throw err;
+    }
+    return r.body;
+  }
+
+  private async unary(path: string, body: Uint8Array | undefined, o: CallOptions = {}, signed = true): Promise<Uint8Array | undefined> {
+    const req = buildSignedRequest(this.signer, body, this.meta(o));
+    const raw = await this.transport.unary(path, req, o.timeoutMs ?? this.timeoutMs);
+    return this.handle(methodName(path), raw, signed);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // NetmapService
+
+  /** Current epoch, network magic and parameters. Remembers the magic for later meta headers. */
+  async networkInfo(o?: CallOptions): Promise<NetworkInfo> {
+    const body = await this.unary(`${NETMAP}NetworkInfo`, undefined, o);
+    const ni = body && new ProtoMessage(body).bytes(1);
+    if (ni === undefined) throw new NeoFSFormatError('NetworkInfo response has no network info');
+    const info = decodeNetworkInfo(ni);
+    this.magic = info.magicNumber;
+    return info;
+  }
+
+  async localNodeInfo(o?: CallOptions): Promise<NodeInfo> {
+    const body = await this.unary(`${NETMAP}LocalNodeInfo`, new Uint8Array(), o);
+    return decodeLocalNodeInfoBody(body ?? new Uint8Array()).nodeInfo;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // ContainerService
+
+  /**
+   * Creates a container and (by default) waits until the node returns it from Get. The
+   * container is signed by `containerSigner` (default: the client's signer, who should own it).
+   */
+  async containerPut(container: Container, o: ContainerWriteOptions = {}): Promise<ContainerId> {
+    const bytes = encodeContainer(container);
+    const id = containerIdFromContainer(bytes);
+    const started = Date.now();
+    try {
+      const body = await this.unary(`${CONTAINER}Put`, encodePutContainerBody(bytes, o.containerSigner ?? this.signer), o);
+      const got = decodePutContainerResponseBody(body);
+      if (got !== undefined && !equalBytes(got, id)) {
+        throw new ResponseVerificationError(
+          `container Put: node computed ID ${containerIdToString(got)}, expected ${containerIdToString(id)} (container encoding mismatch)`,
+        );
+      }
+    } catch (e) {
+      // The transaction was sent but not executed in time: it may still land, so keep waiting.
+      if (!(e instanceof ContainerAwaitTimeoutError) || o.wait === false) throw e;
+    }
+    if (o.wait !== false) {
+      await this.waitFor(
+        `container ${containerIdToString(id)} to appear`,
+        async () => {
+          try {
+            await this.containerGet(id, { timeoutMs: o.timeoutMs });
+            return true;
+          } catch (e) {
+            if (e instanceof ContainerNotFoundError) return false;
+            throw e;
+          }
+        },
+        typeof o.wait === 'object' ? o.wait : {},
+        started,
+      );
+    }
+    return id;
+  }
+
+  /** Reads a container; checks that its bytes hash to `id`. */
+  async containerGet(id: ContainerId, o?: CallOptions): Promise<SignedContainer> {
+    const body = await this.unary(`${CONTAINER}Get`, encodeContainerIdBody(id), o);
+    const res = decodeGetContainerResponseBody(body);
+    if (!equalBytes(containerIdFromContainer(res.bytes), id)) {
+      throw new ResponseVerificationError(`container Get: returned container does not hash to ${containerIdToString(id)}`);
+    }
+    return res;
+  }
+
+  /** Deletes a container (signature over the raw ID) and by default waits until it is gone. */
+  async containerDelete(id: ContainerId, o: ContainerWriteOptions = {}): Promise<void> {
+    const started = Date.now();
+    try {
+      await this.unary(`${CONTAINER}Delete`, encodeDeleteContainerBody(id, o.containerSigner ?? this.signer), o);
+    } catch (e) {
+      if (!(e instanceof ContainerAwaitTimeoutError) || o.wait === false) throw e;
+    }
+    if (o.wait !== false) {
+      await this.waitFor(
+        `container ${containerIdToString(id)} to be removed`,
+        async () => {
+          try {
+            await this.containerGet(id, { timeoutMs: o.timeoutMs });
+            return false;
+          } catch (e) {
+            if (e instanceof ContainerNotFoundError) return true;
+            throw e;
+          }
+        },
+        typeof o.wait === 'object' ? o.wait : {},
+        started,
+      );
+    }
+  }
+
+  /** Reads a container's extended ACL (stable `acl.EACLTable` bytes). */
+  async containerEACL(id: ContainerId, o?: CallOptions): Promise<SignedEACL> {
+    return decodeGetEACLResponseBody(await this.unary(`${CONTAINER}GetExtendedACL`, encodeContainerIdBody(id), o));
+  }
+
+  /**
+   * Sets a container's extended ACL from stable `acl.EACLTable` bytes (which must name the
+   * container). Waits (by default) until Get returns the same table.
+   */
+  async containerSetEACL(eaclTable: Uint8Array, o: ContainerWriteOptions & { containerId?: ContainerId } = {}): Promise<void> {
+    const started = Date.now();
+    try {
+      await this.unary(`${CONTAINER}SetExtendedACL`, encodeSetEACLBody(eaclTable, o.containerSigner ?? this.signer), o);
+    } catch (e) {
+      if (!(e instanceof ContainerAwaitTimeoutError) || o.wait === false) throw e;
+    }
+    const cid = o.containerId ?? eaclContainerId(eaclTable);
+    if (o.wait !== false && cid !== undefined) {
+      await this.waitFor(
+        `eACL of container ${containerIdToString(cid)} to be set`,
+        async () => {
+          try {
+            return equalBytes((await this.containerEACL(cid, { timeoutMs: o.timeoutMs })).eacl, eaclTable);
+          } catch (e) {
+            if ((e as { code?: number }).code === 3073) return false; // EACL_NOT_FOUND: not yet
+            throw e;
+          }
+        },
+        typeof o.wait === 'object' ? o.wait : {},
+        started,
+      );
+    }
+  }
+
+  private async waitFor(what: string, done: () => Promise<boolean>, w: WaitOptions, started: number): Promise<void> {
+    const timeoutMs = w.timeoutMs ?? 60_000;
+    const interval = w.pollIntervalMs ?? 500;
+    w.onProgress?.({ phase: 'sent', attempt: 0, elapsedMs: Date.now() - started });
+    for (let attempt = 1; ; attempt++) {
+      if (await done()) {
+        w.onProgress?.({ phase: 'done', attempt, elapsedMs: Date.now() - started });
+        return;
+      }
+      const elapsed = Date.now() - started;
+      w.onProgress?.({ phase: 'waiting', attempt, elapsedMs: elapsed });
+      if (elapsed + interval > timeoutMs) {
+        throw new NeoFSTimeoutError(`timed out after ${elapsed} ms waiting for ${what} (${attempt} checks)`);
+      }
+      await sleep(interval);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // ObjectService
+
+  /**
+   * Stores one object prepared by the client (header, SHA-256 and optional Tillich-Zemor
+   * checksums, ID, signature), streamed in 3 MiB chunks. Payloads above the network's
+   * MaxObjectSize are refused (no splitting).
+   */
+  async objectPut(p: PutObjectParams): Promise<ObjectId> {
+    const net = await this.networkInfo({ timeoutMs: p.timeoutMs });
+    if (net.maxObjectSize > 0n && BigInt(p.payload.length) > net.maxObjectSize) {
+      throw new NeoFSFormatError(`object payload of ${p.payload.length} bytes exceeds the network's MaxObjectSize ${net.maxObjectSize}`);
+    }
+    const objectSigner = p.objectSigner ?? this.signer;
+    const withTz = p.homomorphicHash === undefined || p.homomorphicHash === 'auto' ? !net.homomorphicHashingDisabled : p.homomorphicHash;
+    const header: ObjectHeader = {
+      version: API_VERSION,
+      containerId: p.containerId,
+      ownerId: ownerIdFromPublicKey(objectSigner.publicKey),
+      creationEpoch: net.currentEpoch,
+      payloadLength: BigInt(p.payload.length),
+      payloadHash: sha256Checksum(p.payload),
+      ...(withTz ? { homomorphicHash: { type: ChecksumType.TZ, sum: tzHash(p.payload) } } : {}),
+      attributes: p.attributes ?? [],
+    };
+    const obj = prepareObject(header, objectSigner);
+    const meta = this.meta(p);
+    const signer = this.signer;
+    const payload = p.payload;
+    function* messages(): Generator<Uint8Array> {
+      yield buildSignedRequest(signer, encodePutInitBody({ id: obj.id, signature: obj.signature, header: obj.header, copiesNumber: p.copiesNumber }), meta);
+      for (let off = 0; off < payload.length; off += PUT_CHUNK_SIZE) {
+        yield buildSignedRequest(signer, encodePutChunkBody(payload.subarray(off, off + PUT_CHUNK_SIZE)), meta);
+      }
+    }
+    const raw = await this.transport.clientStream(`${OBJECT}Put`, messages(), p.timeoutMs ?? this.timeoutMs);
+    const got = decodePutObjectResponseBody(this.handle('ObjectService.Put', raw, true));
+    if (!equalBytes(got, obj.id)) {
+      throw new ResponseVerificationError(`object Put: node returned ID ${objectIdToString(got)}, expected ${objectIdToString(obj.id)}`);
+    }
+    return obj.id;
+  }
+
+  /** Reads an object header; checks that it hashes to the object ID and its signature. */
+  async objectHead(address: Address, o: CallOptions & { raw?: boolean } = {}): Promise<ObjectHead> {
+    const body = await this.unary(`${OBJECT}Head`, encodeHeadObjectBody(address, o.raw), o, false);
+    const res = decodeHeadObjectResponseBody(body);
+    if (res.kind !== 'header') {
+      throw new NeoFSFormatError(`object ${addressToString(address)} is split; reading split objects is not supported`);
+    }
+    checkObjectHeader(res.header, address.objectId, res.signature);
+    return {
+      id: address.objectId,
+      header: decodeObjectHeader(res.header),
+      headerBytes: res.header,
+      ...(res.signature ? { signature: res.signature } : {}),
+    };
+  }
+
+  /** Reads a whole object; checks header→ID, signature, payload length and SHA-256. */
+  async objectGet(address: Address, o: CallOptions & { raw?: boolean } = {}): Promise<GotObject> {
+    const req = buildSignedRequest(this.signer, encodeGetObjectBody(address, o.raw), this.meta(o));
+    let head: { header: Uint8Array; signature?: Signature } | undefined;
+    const chunks: Uint8Array[] = [];
+    for await (const raw of this.transport.serverStream(`${OBJECT}Get`, req, o.timeoutMs ?? this.timeoutMs)) {
+      const part = decodeGetObjectResponseBody(this.handle('ObjectService.Get', raw, false));
+      if (part.kind === 'init') {
+        if (head) throw new ResponseVerificationError('object Get: second header in the stream');
+        head = { header: part.header, ...(part.signature ? { signature: part.signature } : {}) };
+      } else if (part.kind === 'chunk') {
+        if (!head) throw new ResponseVerificationError('object Get: payload before the header');
+        chunks.push(part.chunk);
+      } else {
+        throw new NeoFSFormatError(`object ${addressToString(address)} is split; reading split objects is not supported`);
+      }
+    }
+    if (!head) throw new ResponseVerificationError('object Get: stream ended without a header');
+    checkObjectHeader(head.header, address.objectId, head.signature);
+    const header = decodeObjectHeader(head.header);
+    const payload = concat(chunks);
+    if (header.payloadLength !== undefined && BigInt(payload.length) !== header.payloadLength) {
+      throw new ResponseVerificationError(`object Get: got ${payload.length} payload bytes, header says ${header.payloadLength}`);
+    }
+    if (header.payloadHash?.type === ChecksumType.SHA256 && !equalBytes(sha256(payload), header.payloadHash.sum)) {
+      throw new ResponseVerificationError('object Get: payload does not match its SHA-256 checksum');
+    }
+    return { id: address.objectId, header, headerBytes: head.header, payload, ...(head.signature ? { signature: head.signature } : {}) };
+  }
+
+  /** Deletes an object; returns the tombstone's address. */
+  async objectDelete(address: Address, o?: CallOptions): Promise<Address> {
+    return decodeDeleteObjectResponseBody(await this.unary(`${OBJECT}Delete`, encodeDeleteObjectBody(address), o));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // SessionService
+
+  /** Asks the node for a session key valid until epoch `expiration` (for node-signed objects). */
+  async sessionCreate(expiration: Uint64, o?: CallOptions): Promise<CreatedSession> {
+    const body = await this.unary(`${SESSION}Create`, encodeCreateSessionBody(this.ownerId, expiration), o);
+    return decodeCreateSessionResponseBody(body);
+  }
+}
+
+/** `/neo.fs.v2.netmap.NetmapService/NetworkInfo` -> `NetmapService.NetworkInfo`. */
+function methodName(path: string): string {
+  const [, service = '', method = ''] = path.split('/');
+  return `${service.slice(service.lastIndexOf('.') + 1)}.${method}`;
+}
+
+function eaclContainerId(table: Uint8Array): ContainerId | undefined {
+  const cid = new ProtoMessage(table).bytes(2);
+  return cid && new ProtoMessage(cid).bytes(1);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}

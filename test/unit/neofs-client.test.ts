@@ -1,0 +1,303 @@
+// NeoFSClient against in-process fake gRPC servers: response signatures, statuses, deadlines.
+import { createServer, type Server as NetServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Server, ServerCredentials, type UntypedServiceImplementation, type ServiceDefinition } from '@grpc/grpc-js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { SignatureScheme } from '../../src/crypto/signature.js';
+import { NeoFSClient } from '../../src/neofs/client.js';
+import { encodeNetworkInfo } from '../../src/neofs/netmap.js';
+import { encodeObjectHeader, prepareObject, sha256Checksum } from '../../src/neofs/object.js';
+import { ProtoMessage, ProtoWriter } from '../../src/neofs/proto/wire.js';
+import { API_VERSION, encodeObjectIdMessage, ownerIdFromPublicKey } from '../../src/neofs/refs.js';
+import { encodeResponseMeta, keySigner, signResponse, verifyResponseHeaders } from '../../src/neofs/signing.js';
+import {
+  ContainerNotFoundError,
+  NeoFSTimeoutError,
+  NeoFSTransportError,
+  ResponseVerificationError,
+  StatusCode,
+} from '../../src/neofs/status.js';
+import { parseEndpoint } from '../../src/neofs/transport.js';
+import { encodeSignature } from '../../src/crypto/signature.js';
+
+const userKey = sha256(new TextEncoder().encode('fake server user'));
+const nodeSigner = keySigner(sha256(new TextEncoder().encode('fake node')), SignatureScheme.ECDSA_SHA512);
+const u64 = (v: bigint) => {
+  const b = new Uint8Array(8);
+  new DataView(b.buffer).setBigUint64(0, v, true);
+  return b;
+};
+
+type Handler = (req: Uint8Array) => Uint8Array | Promise<Uint8Array> | 'hang';
+const handlers = new Map<string, Handler>();
+const received: { path: string; req: Uint8Array }[] = [];
+
+function service(paths: { path: string; stream?: boolean }[]): ServiceDefinition {
+  const def: Record<string, unknown> = {};
+  for (const { path, stream } of paths) {
+    def[path] = {
+      path,
+      requestStream: false,
+      responseStream: !!stream,
+      requestSerialize: (b: Uint8Array) => Buffer.from(b),
+      requestDeserialize: (b: Buffer) => new Uint8Array(b),
+      responseSerialize: (b: Uint8Array) => Buffer.from(b),
+      responseDeserialize: (b: Buffer) => new Uint8Array(b),
+    };
+  }
+  return def as unknown as ServiceDefinition;
+}
+
+const PATHS = [
+  { path: '/neo.fs.v2.netmap.NetmapService/NetworkInfo' },
+  { path: '/neo.fs.v2.container.ContainerService/Get' },
+  { path: '/neo.fs.v2.object.ObjectService/Head' },
+  { path: '/neo.fs.v2.object.ObjectService/Get', stream: true },
+];
+
+let server: Server;
+let endpoint = '';
+
+beforeAll(async () => {
+  server = new Server();
+  const impl: UntypedServiceImplementation = {};
+  for (const { path, stream } of PATHS) {
+    impl[path] = stream
+      ? async (call: { request: Uint8Array; write(b: Uint8Array): void; end(): void }) => {
+          received.push({ path, req: call.request });
+          const out = await handlers.get(path)!(call.request);
+          if (out === 'hang') return;
+          for (const m of new ProtoMessage(out).repeatedBytes(1)) call.write(m); // field 1 = one message each
+          call.end();
+        }
+      : async (call: { request: Uint8Array }, cb: (e: null, r?: Uint8Array) => void) => {
+          received.push({ path, req: call.request });
+          const out = await handlers.get(path)!(call.request);
+          if (out !== 'hang') cb(null, out);
+        };
+  }
+  server.addService(service(PATHS), impl);
+  const port = await new Promise<number>((res, rej) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? rej(e) : res(p))),
+  );
+  endpoint = `grpc://127.0.0.1:${port}`;
+});
+
+afterAll(() => server.forceShutdown());
+
+const meta = (extra: Parameters<typeof encodeResponseMeta>[0] = {}) => encodeResponseMeta({ epoch: 17, ttl: 1, ...extra });
+
+function networkInfoBody(epoch = 17n) {
+  return new ProtoWriter()
+    .message(
+      1,
+      encodeNetworkInfo({
+        currentEpoch: epoch,
+        magicNumber: 15405,
+        msPerBlock: 1000,
+        parameters: [
+          ['MaxObjectSize', u64(64n << 20n)],
+          ['EpochDuration', u64(240n)],
+        ],
+      }),
+    )
+    .finish();
+}
+
+describe('response verification', () => {
+  it('accepts a node-signed (ECDSA_SHA512) response, and the node can verify our request', async () => {
+    handlers.set(PATHS[0]!.path, () => signResponse(nodeSigner, networkInfoBody(), meta()));
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      const ni = await c.networkInfo();
+      expect(ni.currentEpoch).toBe(17n);
+      expect(ni.magicNumber).toBe(15405n);
+      expect(ni.epochDuration).toBe(240n);
+      const req = new ProtoMessage(received.at(-1)!.req);
+      expect(req.bytes(1)).toBeUndefined(); // no body, like the Go SDK
+      expect(() => verifyResponseHeaders(undefined, req.bytes(2), req.bytes(3)!)).not.toThrow();
+    } finally {
+      c.close();
+    }
+  });
+
+  it('rejects a response whose body was changed after signing', async () => {
+    handlers.set(PATHS[0]!.path, () => {
+      const signed = new ProtoMessage(signResponse(nodeSigner, networkInfoBody(17n), meta()));
+      // Same verification header, body now claims epoch 18.
+      return new ProtoWriter().message(1, networkInfoBody(18n)).message(2, signed.bytes(2)).message(3, signed.bytes(3)).finish();
+    });
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      await expect(c.networkInfo()).rejects.toThrow(ResponseVerificationError);
+      await expect(c.networkInfo()).rejects.toThrow(
+        /NetmapService.NetworkInfo response from 127.0.0.1:\d+ rejected: response body signature \(depth 0\): ECDSA_SHA512 signature does not verify/,
+      );
+    } finally {
+      c.close();
+    }
+  });
+
+  it('rejects a tampered signature byte and an unsigned response', async () => {
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      handlers.set(PATHS[0]!.path, () => {
+        const r = signResponse(nodeSigner, networkInfoBody(), meta());
+        r[r.length - 5]! ^= 0x40; // inside the last (origin) signature
+        return r;
+      });
+      await expect(c.networkInfo()).rejects.toThrow(/origin verification header signature/);
+      handlers.set(PATHS[0]!.path, () => new ProtoWriter().message(1, networkInfoBody()).message(2, meta()).finish());
+      await expect(c.networkInfo()).rejects.toThrow(/not signed/);
+    } finally {
+      c.close();
+    }
+  });
+});
+
+describe('statuses', () => {
+  it('maps CONTAINER_NOT_FOUND to ContainerNotFoundError with the node message', async () => {
+    handlers.set(PATHS[1]!.path, () =>
+      signResponse(nodeSigner, undefined, meta({ status: { code: StatusCode.CONTAINER_NOT_FOUND, message: 'container not found', details: [] } })),
+    );
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      const err = await c.containerGet(new Uint8Array(32).fill(7)).catch((e) => e);
+      expect(err).toBeInstanceOf(ContainerNotFoundError);
+      expect(err.code).toBe(3072);
+      expect(err.message).toMatch(/^ContainerService.Get on 127.0.0.1:\d+: container not found \(CONTAINER_NOT_FOUND\)$/);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('reports access denied with its reason', async () => {
+    handlers.set(PATHS[2]!.path, () =>
+      new ProtoWriter()
+        .message(2, meta({ status: { code: 2048, message: 'access to object operation denied', details: [{ id: 0, value: new TextEncoder().encode('bearer token has expired') }] } }))
+        .finish(),
+    );
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      const err = await c.objectHead({ containerId: new Uint8Array(32).fill(1), objectId: new Uint8Array(32).fill(2) }).catch((e) => e);
+      expect(err.name).toBe('AccessDeniedError');
+      expect(err.reason).toBe('bearer token has expired');
+      expect(err.message).toMatch(/access denied \(ACCESS_DENIED: access to object operation denied; bearer token has expired\)/);
+    } finally {
+      c.close();
+    }
+  });
+});
+
+describe('object integrity (unsigned GET/HEAD)', () => {
+  const owner = keySigner(userKey);
+  const cid = new Uint8Array(32).fill(9);
+  const payload = new TextEncoder().encode('payload bytes');
+  const obj = prepareObject(
+    {
+      version: API_VERSION,
+      containerId: cid,
+      ownerId: ownerIdFromPublicKey(owner.publicKey),
+      creationEpoch: 3n,
+      payloadLength: BigInt(payload.length),
+      payloadHash: sha256Checksum(payload),
+      attributes: [{ key: 'FileName', value: 'a.txt' }],
+    },
+    owner,
+  );
+  const addr = { containerId: cid, objectId: obj.id };
+  const init = (header: Uint8Array) =>
+    new ProtoWriter()
+      .message(1, new ProtoWriter().message(1, encodeObjectIdMessage(obj.id)).message(2, encodeSignature(obj.signature)).message(3, header).finish())
+      .finish();
+  const stream = (...bodies: Uint8Array[]) => {
+    const w = new ProtoWriter();
+    for (const b of bodies) w.message(1, new ProtoWriter().message(1, b).message(2, meta()).finish());
+    return w.finish();
+  };
+
+  it('returns the object when header, signature and payload check out', async () => {
+    handlers.set(PATHS[3]!.path, () => stream(init(obj.header), new ProtoWriter().bytes(2, payload).finish()));
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      const got = await c.objectGet(addr);
+      expect(got.payload).toEqual(payload);
+      expect(got.header.attributes).toEqual([{ key: 'FileName', value: 'a.txt' }]);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('rejects a changed payload and a header that does not hash to the ID', async () => {
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      const bad = Uint8Array.from(payload);
+      bad[0]! ^= 1;
+      handlers.set(PATHS[3]!.path, () => stream(init(obj.header), new ProtoWriter().bytes(2, bad).finish()));
+      await expect(c.objectGet(addr)).rejects.toThrow(/payload does not match its SHA-256 checksum/);
+      const otherHeader = encodeObjectHeader({ containerId: cid, ownerId: ownerIdFromPublicKey(owner.publicKey), attributes: [] });
+      handlers.set(PATHS[3]!.path, () => stream(init(otherHeader), new ProtoWriter().bytes(2, payload).finish()));
+      await expect(c.objectGet(addr)).rejects.toThrow(/does not hash to the requested object ID/);
+    } finally {
+      c.close();
+    }
+  });
+});
+
+describe('deadlines', () => {
+  it('a peer that accepts TCP but never speaks gRPC times out with a clear error', async () => {
+    const sockets: import('node:net').Socket[] = [];
+    const silent: NetServer = createServer((s) => sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    const c = new NeoFSClient({ endpoint: `127.0.0.1:${port}`, signer: userKey, timeoutMs: 700 });
+    const t0 = Date.now();
+    try {
+      const err = await c.networkInfo().catch((e) => e);
+      expect(err).toBeInstanceOf(NeoFSTimeoutError);
+      expect(err.message).toMatch(new RegExp(`^/neo.fs.v2.netmap.NetmapService/NetworkInfo on 127.0.0.1:${port}: no response within 700 ms`));
+      expect(Date.now() - t0).toBeLessThan(3000);
+    } finally {
+      c.close();
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
+  });
+
+  it('a gRPC peer that never answers times out', async () => {
+    handlers.set(PATHS[1]!.path, () => 'hang');
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 500 });
+    try {
+      await expect(c.containerGet(new Uint8Array(32).fill(7))).rejects.toThrow(NeoFSTimeoutError);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('a closed port fails fast as unavailable', async () => {
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise((r) => probe.close(r));
+    const c = new NeoFSClient({ endpoint: `127.0.0.1:${port}`, signer: userKey, timeoutMs: 5000 });
+    const t0 = Date.now();
+    try {
+      const err = await c.networkInfo().catch((e) => e);
+      expect(err).toBeInstanceOf(NeoFSTransportError);
+      expect(err.message).toMatch(/peer unavailable/);
+      expect(Date.now() - t0).toBeLessThan(4000);
+    } finally {
+      c.close();
+    }
+  });
+});
+
+describe('endpoints', () => {
+  it('parses host:port, grpc:// and grpcs://, and rejects the rest', () => {
+    expect(parseEndpoint('localhost:8080')).toEqual({ target: 'localhost:8080', tls: false });
+    expect(parseEndpoint('grpc://10.0.0.1:8080')).toEqual({ target: '10.0.0.1:8080', tls: false });
+    expect(parseEndpoint('grpcs://st1.fs.neo.org:8082')).toEqual({ target: 'st1.fs.neo.org:8082', tls: true });
+    expect(() => parseEndpoint('localhost')).toThrow(/expected host:port/);
+    expect(() => parseEndpoint('http://x:1')).toThrow(/expected host:port/);
+  });
+});
