@@ -11,3 +11,5 @@ export * from './wallet/index.js';
 export * from './policy/placement.js';
 export * from './policy/placement-ql.js';
 export { JsonFieldError } from './policy/protojson.js';
+export * from './policy/eacl.js';
+export { parseJson, readJsonFlag, JsonSyntaxError } from './policy/json-input.js';

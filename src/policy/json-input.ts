@@ -1,0 +1,194 @@
+/**
+ * How authmate reads a JSON flag value (`--bearer-rules`, `--session-tokens`,
+ * `--container-policy`; authmate.md §4.1, v0.22+): if the text itself is valid JSON it is used,
+ * otherwise it is taken as a file path whose content must be valid JSON.
+ *
+ * JSON is parsed by our own strict parser so that errors carry line:column (JSON.parse in
+ * Node 20 reports neither reliably) and duplicate object keys can be refused where Go's
+ * protojson refuses them.
+ */
+import { readFileSync } from 'node:fs';
+import { AuthmateError, type ExitCode } from '../errors.js';
+import type { JsonObject, JsonValue } from './protojson.js';
+
+export class JsonSyntaxError extends Error {
+  override name = 'JsonSyntaxError';
+  readonly line: number;
+  readonly column: number;
+  readonly reason: string;
+
+  constructor(line: number, column: number, reason: string) {
+    super(`line ${line}:${column}: ${reason}`);
+    this.line = line;
+    this.column = column;
+    this.reason = reason;
+  }
+}
+
+export interface ParseJsonOptions {
+  /** protojson refuses a repeated key; Go's encoding/json keeps the last one (the default here). */
+  duplicateKeys?: 'last' | 'error';
+}
+
+/** Strict RFC 8259 JSON (what Go's `json.Valid` accepts). Positions are 1-based, columns in UTF-16 units. */
+export function parseJson(text: string, options: ParseJsonOptions = {}): JsonValue {
+  let i = 0;
+  const fail = (at: number, reason: string): never => {
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    throw new JsonSyntaxError(line, at - before.lastIndexOf('\n'), reason);
+  };
+  const ws = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const found = (): string => (i >= text.length ? 'end of input' : JSON.stringify(text[i]));
+
+  const value = (depth: number): JsonValue => {
+    if (depth > 1000) fail(i, 'nesting too deep');
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      const obj: JsonObject = {};
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return obj;
+      }
+      for (;;) {
+        ws();
+        const keyAt = i;
+        if (text[i] !== '"') fail(i, `expected a string key, found ${found()}`);
+        const key = string();
+        if (Object.hasOwn(obj, key) && options.duplicateKeys === 'error') fail(keyAt, `duplicate key ${JSON.stringify(key)}`);
+        ws();
+        if (text[i] !== ':') fail(i, `expected ":" after key, found ${found()}`);
+        i++;
+        // defineProperty: a "__proto__" key stays a plain key.
+        Object.defineProperty(obj, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return obj;
+        }
+        fail(i, `expected "," or "}" in object, found ${found()}`);
+      }
+    }
+    if (c === '[') {
+      i++;
+      const arr: JsonValue[] = [];
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return arr;
+      }
+      for (;;) {
+        arr.push(value(depth + 1));
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return arr;
+        }
+        fail(i, `expected "," or "]" in array, found ${found()}`);
+      }
+    }
+    if (c === '"') return string();
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+    if (m && m[0] !== '-' && m[0] !== '') {
+      i += m[0].length;
+      return Number(m[0]);
+    }
+    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return v;
+      }
+    }
+    return fail(i, `unexpected ${found()}, expected a JSON value`);
+  };
+
+  const string = (): string => {
+    const start = i;
+    i++;
+    let out = '';
+    for (;;) {
+      if (i >= text.length) fail(start, 'unterminated string');
+      const c = text[i]!;
+      if (c === '"') {
+        i++;
+        return out;
+      }
+      if (c < ' ') fail(i, 'control character in string');
+      if (c === '\\') {
+        const e = text[i + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && simple[e] !== undefined) {
+          out += simple[e];
+          i += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+        } else fail(i, `invalid escape in string`);
+        continue;
+      }
+      out += c;
+      i++;
+    }
+  };
+
+  const v = value(0);
+  ws();
+  if (i < text.length) fail(i, `unexpected ${found()} after the JSON value`);
+  return v;
+}
+
+export interface ReadJsonFlagOptions extends ParseJsonOptions {
+  /** Reads a file (injectable for tests); defaults to fs.readFileSync as UTF-8. */
+  readFile?: (path: string) => string;
+}
+
+/**
+ * Reads the value of a JSON flag: the text if it is valid JSON, else the file it names (which must
+ * hold valid JSON). Errors name the flag and, for invalid JSON, the line:column.
+ */
+export function readJsonFlag(flag: string, value: string, exitCode: ExitCode, options: ReadJsonFlagOptions = {}): JsonValue {
+  let textError: JsonSyntaxError;
+  try {
+    return parseJson(value, options);
+  } catch (err) {
+    if (!(err instanceof JsonSyntaxError)) throw err;
+    textError = err;
+  }
+  // Like Go: only duplicate keys in otherwise valid JSON are a JSON error, not a file name.
+  if (/^duplicate key/.test(textError.reason)) {
+    throw new AuthmateError(`--${flag}: invalid JSON at ${textError.message}`, exitCode, { cause: textError });
+  }
+  let content: string;
+  try {
+    content = (options.readFile ?? ((p: string) => readFileSync(p, 'utf8')))(value);
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    const looksLikeJson = /^\s*[[{"]/.test(value);
+    throw new AuthmateError(
+      looksLikeJson
+        ? `--${flag}: invalid JSON at ${textError.message}`
+        : `--${flag}: neither valid JSON (${textError.message}) nor a readable file (${why})`,
+      exitCode,
+      { cause: err },
+    );
+  }
+  try {
+    return parseJson(content, options);
+  } catch (err) {
+    if (!(err instanceof JsonSyntaxError)) throw err;
+    throw new AuthmateError(`--${flag}: file ${JSON.stringify(value)}: invalid JSON at ${err.message}`, exitCode, { cause: err });
+  }
+}
