@@ -74,11 +74,16 @@ log "data dir: $D"
 ok=
 on_exit() {
   [[ -n $ok ]] && return 0
+  # Clean up even when stderr is gone (SIGPIPE) or we were interrupted.
+  set +e
+  trap '' PIPE INT TERM HUP
   log "start FAILED after $((SECONDS - t0))s; logs follow (data kept in $D)"
   print_logs "$D"
   stop_all_in "$D" || true
 }
 trap on_exit EXIT
+trap 'exit 130' INT TERM HUP
+trap 'exit 141' PIPE
 
 # start <name> <cmd>...: daemon in its own session, stdin closed, lock fd not inherited.
 start() {
