@@ -1,0 +1,122 @@
+// NeoFSClient against the real local network (pinned neofs-node): container with a placement
+// policy, object put/head/get/delete, eACL set/get, container delete; all signed with a devnet
+// user's wallet key, every request accepted by the node.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { devnet } from './devnet.js';
+import { loadWalletKey } from '../../src/wallet/index.js';
+import { encodePlacementPolicy } from '../../src/policy/placement.js';
+import { parsePlacementPolicy } from '../../src/policy/placement-ql.js';
+import { encodeEACLTable, EACLAction, EACLRole } from '../../src/policy/eacl.js';
+import { NeoFSClient, type WaitProgress } from '../../src/neofs/client.js';
+import { newContainer, decodeContainer } from '../../src/neofs/container.js';
+import { containerIdToString, objectIdToString, ownerIdToString, type ContainerId } from '../../src/neofs/refs.js';
+import { ContainerNotFoundError, ObjectAlreadyRemovedError, ObjectNotFoundError } from '../../src/neofs/status.js';
+
+describe('NeoFSClient on the devnet', () => {
+  const net = devnet();
+  let client: NeoFSClient;
+  let cid: ContainerId;
+  const progress: WaitProgress[] = [];
+
+  beforeAll(async () => {
+    const user = net.users[0]!;
+    const key = await loadWalletKey({ path: user.path, password: user.password });
+    client = new NeoFSClient({ endpoint: net.peer, signer: key.privateKey, timeoutMs: 20_000 });
+    expect(ownerIdToString(client.ownerId)).toBe(user.address);
+  });
+
+  afterAll(() => client?.close());
+
+  it('reads network and node info', async () => {
+    const ni = await client.networkInfo();
+    expect(ni.magicNumber).toBe(BigInt(net.magic));
+    expect(ni.currentEpoch).toBeGreaterThan(0n);
+    expect(ni.maxObjectSize).toBeGreaterThan(0n);
+    expect(ni.epochDuration).toBeGreaterThan(0n);
+    const node = await client.localNodeInfo();
+    expect(node.publicKey.length).toBe(33);
+    expect(node.addresses.length).toBeGreaterThan(0);
+  });
+
+  it('creates a container with placement policy REP 1 and waits for it', async () => {
+    const policy = encodePlacementPolicy(parsePlacementPolicy('REP 1'));
+    const container = newContainer({
+      ownerId: client.ownerId,
+      basicAcl: 0x0fbfbfff, // eacl-public-read-write: extendable, so the eACL calls below are allowed
+      placementPolicy: policy,
+      attributes: [
+        { key: 'Timestamp', value: String(Math.floor(Date.now() / 1000)) },
+        { key: 'Name', value: `authmate-ts-e2e-${randomBytes(4).toString('hex')}` },
+      ],
+    });
+    cid = await client.containerPut(container, { wait: { timeoutMs: 90_000, pollIntervalMs: 300, onProgress: (p) => progress.push(p) } });
+    expect(progress.at(-1)?.phase).toBe('done');
+    const got = await client.containerGet(cid);
+    expect(got.container.attributes).toEqual(container.attributes);
+    expect(got.container.placementPolicy).toEqual(policy);
+    expect(ownerIdToString(decodeContainer(got.bytes).ownerId)).toBe(ownerIdToString(client.ownerId));
+    // Independent reader: the Go neofs-cli of the pinned node version sees the same container.
+    const cli = await net.neofsCli(net.users[0]!, ['container', 'get', '--cid', containerIdToString(cid)]);
+    expect(cli).toContain(containerIdToString(cid));
+    expect(cli).toContain(container.attributes[1]!.value);
+  }, 120_000);
+
+  it('sets and reads back an extended ACL', async () => {
+    const table = encodeEACLTable({
+      version: { major: 2, minor: 21 },
+      containerId: cid,
+      records: [{ operation: 1, action: EACLAction.ALLOW, filters: [], targets: [{ role: EACLRole.OTHERS, keys: [] }] }],
+    });
+    await client.containerSetEACL(table, { wait: { timeoutMs: 90_000, pollIntervalMs: 300 } });
+    const got = await client.containerEACL(cid);
+    expect(got.eacl).toEqual(table);
+  }, 120_000);
+
+  it('puts an object with attributes, heads and gets it back byte-identical, deletes it', async () => {
+    const payload = new Uint8Array(randomBytes(200_000));
+    const attributes = [
+      { key: 'FileName', value: 'e2e.bin' },
+      { key: 'Content-Type', value: 'application/octet-stream' },
+    ];
+    const oid = await client.objectPut({ containerId: cid, payload, attributes });
+    const address = { containerId: cid, objectId: oid };
+
+    const head = await client.objectHead(address);
+    expect(head.header.attributes).toEqual(attributes);
+    expect(head.header.payloadLength).toBe(BigInt(payload.length));
+    expect(ownerIdToString(head.header.ownerId)).toBe(ownerIdToString(client.ownerId));
+    // Tillich-Zemor hash present exactly when the network does not disable homomorphic hashing.
+    const ni = await client.networkInfo();
+    expect(head.header.homomorphicHash?.sum.length).toBe(ni.homomorphicHashingDisabled ? undefined : 64);
+
+    const got = await client.objectGet(address);
+    expect(Buffer.from(got.payload).equals(Buffer.from(payload))).toBe(true);
+    expect(got.headerBytes).toEqual(head.headerBytes);
+
+    // Independent reader: neofs-cli downloads the same bytes.
+    const file = join(mkdtempSync(join(tmpdir(), 'neofs-e2e-')), 'obj');
+    await net.neofsCli(net.users[0]!, ['object', 'get', '--cid', containerIdToString(cid), '--oid', objectIdToString(oid), '--file', file]);
+    expect(readFileSync(file).equals(Buffer.from(payload))).toBe(true);
+
+    const tombstone = await client.objectDelete(address);
+    expect(containerIdToString(tombstone.containerId)).toBe(containerIdToString(cid));
+    const err = await client.objectHead(address).catch((e) => e);
+    expect(err instanceof ObjectAlreadyRemovedError || err instanceof ObjectNotFoundError).toBe(true);
+  }, 120_000);
+
+  it('creates a session on the node', async () => {
+    const ni = await client.networkInfo();
+    const s = await client.sessionCreate(ni.currentEpoch + 10n);
+    expect(s.id.length).toBe(16);
+    expect(s.sessionKey.length).toBe(33);
+  });
+
+  it('deletes the container and waits until it is gone', async () => {
+    await client.containerDelete(cid, { wait: { timeoutMs: 90_000, pollIntervalMs: 300 } });
+    await expect(client.containerGet(cid)).rejects.toThrow(ContainerNotFoundError);
+  }, 120_000);
+});
