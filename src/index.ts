@@ -21,3 +21,4 @@ export * from './box/accessbox.js';
 export * from './box/crypto.js';
 export * from './box/box.js';
 export * from './policy/session-rules.js';
+export * from './policy/container-policies.js';

@@ -1,0 +1,84 @@
+/**
+ * `--container-policy`: a JSON object mapping an S3 LocationConstraint to a placement policy
+ * (authmate.md §4.4). Each policy is tried as the query language first, then as protojson, as
+ * authmate's `checkPolicy` does; the AccessBox stores the stable binary encoding.
+ *
+ * Differences from Go v0.42, on purpose: dangling FROM/IN references and `Verify` limit
+ * violations are refused here (Go stores them and the gateway fails at CreateBucket); a policy
+ * may also be given as an embedded JSON object instead of a JSON string holding JSON.
+ */
+import { AuthmateError, ExitCode } from '../errors.js';
+import { parseJson, readJsonFlag } from './json-input.js';
+import { encodePlacementPolicy, placementPolicyFromJSON, verifyPlacementPolicy, type PlacementPolicy } from './placement.js';
+import { parsePlacementPolicy } from './placement-ql.js';
+import { JsonFieldError, describe, type JsonValue } from './protojson.js';
+
+/** The gateway's own constraint (api.DefaultLocationConstraint); overriding it is refused (#463). */
+export const DEFAULT_LOCATION_CONSTRAINT = 'default';
+
+export interface ContainerPolicy {
+  locationConstraint: string;
+  policy: PlacementPolicy;
+  /** Stable `PlacementPolicy` bytes, as stored in `AccessBox.containerPolicy[].policy`. */
+  bytes: Uint8Array;
+}
+
+function why(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** One policy value: QL text, protojson text, or (our extension) a protojson object. */
+export function parseContainerPolicyValue(value: JsonValue, path: string): PlacementPolicy {
+  let policy: PlacementPolicy;
+  if (typeof value === 'string') {
+    try {
+      policy = parsePlacementPolicy(value);
+    } catch (qlErr) {
+      let json: JsonValue;
+      try {
+        json = parseJson(value, { duplicateKeys: 'error' });
+      } catch (jsonErr) {
+        // Report the error of the form the text looks like.
+        const reason = /^\s*\{/.test(value) ? `invalid policy JSON at ${why(jsonErr)}` : why(qlErr);
+        throw new JsonFieldError(path, reason);
+      }
+      policy = placementPolicyFromJSON(json, path);
+    }
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    policy = placementPolicyFromJSON(value, path);
+  } else {
+    throw new JsonFieldError(path, `expected a placement policy string, got ${describe(value)}`);
+  }
+  try {
+    verifyPlacementPolicy(policy);
+  } catch (err) {
+    throw new JsonFieldError(path, why(err));
+  }
+  return policy;
+}
+
+/** Reads the parsed `--container-policy` JSON object, in document order. */
+export function parseContainerPolicies(json: JsonValue): ContainerPolicy[] {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new JsonFieldError('', `expected an object like {"<LocationConstraint>": "<policy>"}, got ${describe(json)}`);
+  }
+  return Object.entries(json).map(([locationConstraint, value]) => {
+    if (locationConstraint === DEFAULT_LOCATION_CONSTRAINT) {
+      throw new JsonFieldError(locationConstraint, `config overrides ${DEFAULT_LOCATION_CONSTRAINT} location constraint`);
+    }
+    const policy = parseContainerPolicyValue(value, locationConstraint);
+    return { locationConstraint, policy, bytes: encodePlacementPolicy(policy) };
+  });
+}
+
+/** `--container-policy` as the CLI gets it (JSON text or a file); errors name the flag, exit 6. */
+export function containerPoliciesFromFlag(value: string | undefined, options: { readFile?: (path: string) => string } = {}): ContainerPolicy[] {
+  if (value === undefined || value === '') return [];
+  const json = readJsonFlag('container-policy', value, ExitCode.ContainerPolicy, options);
+  try {
+    return parseContainerPolicies(json);
+  } catch (err) {
+    if (err instanceof JsonFieldError) throw AuthmateError.wrap('--container-policy', err, ExitCode.ContainerPolicy);
+    throw err;
+  }
+}
