@@ -16,11 +16,12 @@ import { JsonFieldError, describe, type JsonValue } from './protojson.js';
 /** The gateway's own constraint (api.DefaultLocationConstraint); overriding it is refused (#463). */
 export const DEFAULT_LOCATION_CONSTRAINT = 'default';
 
-export interface ContainerPolicy {
+/** Structurally an AccessBox `ContainerPolicy` (src/box) plus the parsed value. */
+export interface ParsedContainerPolicy {
   locationConstraint: string;
-  policy: PlacementPolicy;
   /** Stable `PlacementPolicy` bytes, as stored in `AccessBox.containerPolicy[].policy`. */
-  bytes: Uint8Array;
+  policy: Uint8Array;
+  placement: PlacementPolicy;
 }
 
 function why(err: unknown): string {
@@ -58,7 +59,7 @@ export function parseContainerPolicyValue(value: JsonValue, path: string): Place
 }
 
 /** Reads the parsed `--container-policy` JSON object, in document order. */
-export function parseContainerPolicies(json: JsonValue): ContainerPolicy[] {
+export function parseContainerPolicies(json: JsonValue): ParsedContainerPolicy[] {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new JsonFieldError('', `expected an object like {"<LocationConstraint>": "<policy>"}, got ${describe(json)}`);
   }
@@ -67,12 +68,12 @@ export function parseContainerPolicies(json: JsonValue): ContainerPolicy[] {
       throw new JsonFieldError(locationConstraint, `config overrides ${DEFAULT_LOCATION_CONSTRAINT} location constraint`);
     }
     const policy = parseContainerPolicyValue(value, locationConstraint);
-    return { locationConstraint, policy, bytes: encodePlacementPolicy(policy) };
+    return { locationConstraint, policy: encodePlacementPolicy(policy), placement: policy };
   });
 }
 
 /** `--container-policy` as the CLI gets it (JSON text or a file); errors name the flag, exit 6. */
-export function containerPoliciesFromFlag(value: string | undefined, options: { readFile?: (path: string) => string } = {}): ContainerPolicy[] {
+export function containerPoliciesFromFlag(value: string | undefined, options: { readFile?: (path: string) => string } = {}): ParsedContainerPolicy[] {
   if (value === undefined || value === '') return [];
   const json = readJsonFlag('container-policy', value, ExitCode.ContainerPolicy, options);
   try {

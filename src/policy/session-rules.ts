@@ -1,6 +1,7 @@
 /**
  * Session token rules: `--session-tokens` (v0.19+) and the legacy `--session-rules` (v0.16–v0.18),
- * normalized to a list of `{verb, containerId?}` (authmate.md §3.2, §4.3).
+ * normalized to a list of `{verb, containerId?}` (authmate.md §3.2, §4.3). Verbs use the session v2
+ * `SessionVerb` of src/tokens (container verbs 8–12 map to v1 verbs 1–5, see `containerVerbV1`).
  *
  * Accepted element forms:
  * - v0.21+: `{"verb": "PUT", "containerID": "<base58>" | null}` read like Go `encoding/json`:
@@ -11,6 +12,7 @@
  */
 import bs58 from 'bs58';
 import { AuthmateError, ExitCode } from '../errors.js';
+import { SessionVerb } from '../tokens/session-v2.js';
 import { readJsonFlag } from './json-input.js';
 import {
   JsonFieldError,
@@ -23,23 +25,6 @@ import {
   type JsonObject,
   type JsonValue,
 } from './protojson.js';
-
-/** Session verbs, numbered as the session v2 `Verb` enum (container verbs 8–12 map to v1 verbs 1–5). */
-export const SessionVerb = {
-  OBJECT_PUT: 1,
-  OBJECT_GET: 2,
-  OBJECT_HEAD: 3,
-  OBJECT_SEARCH: 4,
-  OBJECT_DELETE: 5,
-  OBJECT_RANGE: 6,
-  OBJECT_RANGEHASH: 7,
-  CONTAINER_PUT: 8,
-  CONTAINER_DELETE: 9,
-  CONTAINER_SETEACL: 10,
-  CONTAINER_SETATTRIBUTE: 11,
-  CONTAINER_REMOVEATTRIBUTE: 12,
-} as const;
-export type SessionVerb = (typeof SessionVerb)[keyof typeof SessionVerb];
 
 export interface SessionRule {
   verb: SessionVerb;
@@ -130,7 +115,7 @@ function legacyRule(v: JsonValue, path: string): SessionRule {
   const m = readMessage(v, path, LEGACY_FIELDS);
   const n = readEnum(m.verb, childPath(path, 'verb'), V1_VERBS);
   if (n < 1 || n > 5) throw new JsonFieldError(childPath(path, 'verb'), `unsupported container verb ${JSON.stringify(m.verb ?? null)}`);
-  const verb = (SessionVerb.CONTAINER_PUT + n - 1) as SessionVerb;
+  const verb: SessionVerb = SessionVerb.CONTAINER_PUT + n - 1;
   if (m.wildcard !== undefined && typeof m.wildcard !== 'boolean') {
     throw new JsonFieldError(childPath(path, 'wildcard'), `expected a boolean, got ${describe(m.wildcard)}`);
   }

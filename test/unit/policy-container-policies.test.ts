@@ -15,7 +15,7 @@ describe('--container-policy', () => {
       json: '{"replicas":[{"count":3,"selector":"SelASD0"}],"container_backup_factor":3,"selectors":[{"name":"SelASD0","count":3,"filter":"*"}],"filters":[]}',
       object: { replicas: [{ count: 1 }] },
     }));
-    expect(out.map((p) => [p.locationConstraint, hex(p.bytes)])).toEqual([
+    expect(out.map((p) => [p.locationConstraint, hex(p.policy)])).toEqual([
       ['rep3', '0a020803'],
       ['complex', '0a05080212015810031a080a015810022a012a'],
       // Same bytes as SDK rc.17 for this input (test/vectors/policy/sdk-rc17.json).

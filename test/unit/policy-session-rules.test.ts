@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { AuthmateError, ExitCode } from '../../src/errors.js';
 import { parseJson } from '../../src/policy/json-input.js';
 import {
-  SessionVerb as V,
   containerVerbV1,
   defaultSessionRules,
   parseSessionRules,
   sessionRulesFromFlag,
 } from '../../src/policy/session-rules.js';
+import { SessionVerb as V } from '../../src/tokens/session-v2.js';
 
 const cid = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
 const cid58 = bs58.encode(cid);
