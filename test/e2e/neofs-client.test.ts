@@ -10,21 +10,28 @@ import { devnet } from './devnet.js';
 import { loadWalletKey } from '../../src/wallet/index.js';
 import { encodePlacementPolicy } from '../../src/policy/placement.js';
 import { parsePlacementPolicy } from '../../src/policy/placement-ql.js';
-import { encodeEACLTable, EACLAction, EACLRole } from '../../src/policy/eacl.js';
+import { encodeEACLTable, EACLAction, EACLOperation, EACLRole } from '../../src/policy/eacl.js';
+import { encodeBearerToken, signBearerToken } from '../../src/tokens/bearer.js';
+import { ContainerSessionVerb, encodeSessionToken, signSessionToken } from '../../src/tokens/session-v1.js';
 import { NeoFSClient, type WaitProgress } from '../../src/neofs/client.js';
-import { newContainer, decodeContainer } from '../../src/neofs/container.js';
-import { containerIdToString, objectIdToString, ownerIdToString, type ContainerId } from '../../src/neofs/refs.js';
-import { ContainerNotFoundError, ObjectAlreadyRemovedError, ObjectNotFoundError } from '../../src/neofs/status.js';
+import { BASIC_ACL_AUTHMATE, newContainer, decodeContainer } from '../../src/neofs/container.js';
+import { containerIdToString, newUuidV4, objectIdToString, ownerIdToString, type ContainerId } from '../../src/neofs/refs.js';
+import { AccessDeniedError, ContainerNotFoundError, ObjectAlreadyRemovedError, ObjectNotFoundError } from '../../src/neofs/status.js';
 
 describe('NeoFSClient on the devnet', () => {
   const net = devnet();
   let client: NeoFSClient;
+  let ownerKey: Uint8Array;
+  let user2Key: Uint8Array;
   let cid: ContainerId;
   const progress: WaitProgress[] = [];
 
   beforeAll(async () => {
     const user = net.users[0]!;
     const key = await loadWalletKey({ path: user.path, password: user.password });
+    ownerKey = key.privateKey;
+    const u2 = net.users[1]!;
+    user2Key = (await loadWalletKey({ path: u2.path, password: u2.password })).privateKey;
     client = new NeoFSClient({ endpoint: net.peer, signer: key.privateKey, timeoutMs: 20_000 });
     expect(ownerIdToString(client.ownerId)).toBe(user.address);
   });
@@ -65,11 +72,11 @@ describe('NeoFSClient on the devnet', () => {
     expect(cli).toContain(container.attributes[1]!.value);
   }, 120_000);
 
-  it('sets and reads back an extended ACL', async () => {
+  it('sets and reads back an extended ACL (others may not GET)', async () => {
     const table = encodeEACLTable({
       version: { major: 2, minor: 21 },
       containerId: cid,
-      records: [{ operation: 1, action: EACLAction.ALLOW, filters: [], targets: [{ role: EACLRole.OTHERS, keys: [] }] }],
+      records: [{ operation: EACLOperation.GET, action: EACLAction.DENY, filters: [], targets: [{ role: EACLRole.OTHERS, keys: [] }] }],
     });
     await client.containerSetEACL(table, { wait: { timeoutMs: 90_000, pollIntervalMs: 300 } });
     const got = await client.containerEACL(cid);
@@ -97,6 +104,30 @@ describe('NeoFSClient on the devnet', () => {
     expect(Buffer.from(got.payload).equals(Buffer.from(payload))).toBe(true);
     expect(got.headerBytes).toEqual(head.headerBytes);
 
+    // Another user is denied by the eACL, and let through by a bearer token from the owner.
+    const other = new NeoFSClient({ endpoint: net.peer, signer: user2Key, timeoutMs: 20_000 });
+    try {
+      const denied = await other.objectGet(address).catch((e) => e);
+      expect(denied).toBeInstanceOf(AccessDeniedError);
+      const epoch = (await client.networkInfo()).currentEpoch;
+      const bearer = signBearerToken(
+        {
+          eaclTable: encodeEACLTable({
+            version: { major: 2, minor: 21 },
+            containerId: cid,
+            records: [{ operation: EACLOperation.GET, action: EACLAction.ALLOW, filters: [], targets: [{ role: EACLRole.OTHERS, keys: [] }] }],
+          }),
+          ownerId: other.ownerId,
+          lifetime: { iat: epoch, nbf: epoch, exp: epoch + 10n },
+        },
+        ownerKey,
+      );
+      const viaBearer = await other.objectGet(address, { bearerToken: encodeBearerToken(bearer) });
+      expect(Buffer.from(viaBearer.payload).equals(Buffer.from(payload))).toBe(true);
+    } finally {
+      other.close();
+    }
+
     // Independent reader: neofs-cli downloads the same bytes.
     const file = join(mkdtempSync(join(tmpdir(), 'neofs-e2e-')), 'obj');
     await net.neofsCli(net.users[0]!, ['object', 'get', '--cid', containerIdToString(cid), '--oid', objectIdToString(oid), '--file', file]);
@@ -107,6 +138,32 @@ describe('NeoFSClient on the devnet', () => {
     const err = await client.objectHead(address).catch((e) => e);
     expect(err instanceof ObjectAlreadyRemovedError || err instanceof ObjectNotFoundError).toBe(true);
   }, 120_000);
+
+  it('lets another key create and delete a container for the owner within container sessions', async () => {
+    const epoch = (await client.networkInfo()).currentEpoch;
+    const gate = new NeoFSClient({ endpoint: net.peer, signer: user2Key, timeoutMs: 20_000 });
+    const token = (verb: ContainerSessionVerb) =>
+      encodeSessionToken(
+        signSessionToken(
+          { id: newUuidV4(), lifetime: { iat: epoch, nbf: epoch, exp: epoch + 10n }, sessionKey: gate.signer.publicKey, context: { kind: 'container', verb } },
+          ownerKey,
+        ),
+      );
+    try {
+      const container = newContainer({
+        ownerId: client.ownerId, // owned by user 1, signed by user 2's key under user 1's token
+        basicAcl: BASIC_ACL_AUTHMATE,
+        placementPolicy: encodePlacementPolicy(parsePlacementPolicy('REP 1')),
+        attributes: [{ key: 'Timestamp', value: String(Math.floor(Date.now() / 1000)) }],
+      });
+      const id = await gate.containerPut(container, { sessionToken: token(ContainerSessionVerb.PUT), wait: { timeoutMs: 90_000, pollIntervalMs: 300 } });
+      const got = await client.containerGet(id);
+      expect(ownerIdToString(got.container.ownerId)).toBe(net.users[0]!.address); // node v0.54 returns no signature/token in Get
+      await gate.containerDelete(id, { sessionToken: token(ContainerSessionVerb.DELETE), wait: { timeoutMs: 90_000, pollIntervalMs: 300 } });
+    } finally {
+      gate.close();
+    }
+  }, 200_000);
 
   it('creates a session on the node', async () => {
     const ni = await client.networkInfo();
