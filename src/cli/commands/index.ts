@@ -8,3 +8,7 @@ export const commands: CommandModule<any, any>[] = [];
 
 import { walletCommand } from './wallet.js';
 commands.push(walletCommand);
+
+import { issueSecretCommand } from './issue-secret.js';
+import { obtainSecretCommand } from './obtain-secret.js';
+commands.push(issueSecretCommand, obtainSecretCommand);

@@ -1,0 +1,69 @@
+import type { Argv, CommandModule } from 'yargs';
+import type { GlobalArgs } from '../context.js';
+
+export interface IssueSecretArgs extends GlobalArgs {
+  wallet: string;
+  address?: string;
+  peer: string;
+  'gate-public-key': string[];
+  'bearer-rules'?: string;
+  'session-tokens'?: string;
+  'session-rules'?: string;
+  'create-session-token': boolean;
+  'container-id'?: string;
+  'container-friendly-name'?: string;
+  'container-placement-policy': string;
+  'basic-acl'?: string;
+  lifetime: string;
+  'container-policy'?: string;
+  'aws-cli-credentials'?: string;
+  profile?: string;
+  'box-format': string;
+  'pool-dial-timeout': string;
+  'pool-healthcheck-timeout': string;
+  'pool-rebalance-interval': string;
+  'pool-stream-timeout': string;
+  'container-ops-poll-interval': string;
+  'internal-slicer': boolean;
+}
+
+const OURS = '[authmate-ts]';
+
+export const issueSecretCommand: CommandModule<GlobalArgs, IssueSecretArgs> = {
+  command: 'issue-secret',
+  describe: 'Issue a secret: sign bearer/session tokens for the gates and store them encrypted in NeoFS',
+  builder: (y: Argv<GlobalArgs>) =>
+    y
+      .option('wallet', { type: 'string', demandOption: true, describe: 'Path to the NEP-6 wallet of the user (password: AUTHMATE_WALLET_PASSPHRASE or prompt)' })
+      .option('address', { type: 'string', describe: 'Wallet account to use (default: the default account, else the first)' })
+      .option('peer', { type: 'string', demandOption: true, describe: 'Address of a NeoFS storage node (host:port or grpc://host:port)' })
+      .option('gate-public-key', { type: 'string', array: true, demandOption: true, describe: 'Public key (hex, compressed or not) of a gate; repeat for several gates' })
+      .option('bearer-rules', { type: 'string', describe: 'eACL rules of the bearer token: JSON text or a file path (%CID = the auth container)' })
+      .option('session-tokens', { type: 'string', alias: 'session-token', describe: 'Session token rules: JSON array text or file path, or "none"' })
+      .option('session-rules', { type: 'string', describe: 'Legacy (2021 docs): one session rule as JSON, used with --create-session-token' })
+      .option('create-session-token', { type: 'boolean', default: false, describe: 'Legacy (2021 docs): create session tokens (they are created by default now)' })
+      .option('container-id', { type: 'string', describe: 'Existing container for the access box (it must let the gates GET objects)' })
+      .option('container-friendly-name', { type: 'string', describe: 'Name of the container to create' })
+      .option('container-placement-policy', { type: 'string', default: 'REP 2 IN X CBF 3 SELECT 2 FROM * AS X', describe: 'Placement policy of the container to create' })
+      .option('basic-acl', { type: 'string', describe: `${OURS} Basic ACL of the container to create (default 0x1C8C8CCE, as the Go code)` })
+      .option('lifetime', { type: 'string', default: '720h', describe: 'Lifetime of the tokens and the box (Go duration: 720h, 30m)' })
+      .option('container-policy', { type: 'string', describe: 'LocationConstraint -> placement policy mapping: JSON text or file path' })
+      .option('aws-cli-credentials', { type: 'string', describe: 'Merge the credentials into this AWS CLI credentials file (atomic, mode 0600)' })
+      .option('profile', { type: 'string', describe: `${OURS} Profile name for --aws-cli-credentials (default: "default" for a new file, else authmate_cred_<oid>)` })
+      .option('box-format', {
+        type: 'string',
+        default: 'g3',
+        choices: ['g1', 'g2', 'g3', 'g4'],
+        describe: `${OURS} Access box generation: g3 = neofs-s3-gw v0.37-v0.44 (bearer + session v1); g4 = v0.43+ (session v2, the only one v0.45+ reads); g2 = v0.31-v0.36; g1 = v0.16-v0.30 and FrostFS`,
+      })
+      .option('pool-dial-timeout', { type: 'string', default: '5s', describe: 'Timeout for connecting to the peer' })
+      .option('pool-healthcheck-timeout', { type: 'string', default: '5s', describe: 'Accepted for compatibility (single peer, no pool)' })
+      .option('pool-rebalance-interval', { type: 'string', default: '30s', describe: 'Accepted for compatibility (single peer, no pool)' })
+      .option('pool-stream-timeout', { type: 'string', default: '10s', describe: 'Timeout for one streamed request' })
+      .option('container-ops-poll-interval', { type: 'string', default: '50ms', describe: 'Poll interval while waiting for the container' })
+      .option('internal-slicer', { type: 'boolean', default: false, describe: 'Accepted for compatibility (the box is always one object)' }) as Argv<IssueSecretArgs>,
+  handler: async (args) => {
+    const { runIssueSecret } = await import('../run-issue.js');
+    await runIssueSecret(args);
+  },
+};

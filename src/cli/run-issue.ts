@@ -1,0 +1,205 @@
+/**
+ * issue-secret as the CLI runs it: flags are checked first (each class with the Go tool's exit
+ * code), then the wallet is opened, then the peer is dialled, then the library does the work.
+ */
+import bs58 from 'bs58';
+import { AuthmateError, ExitCode } from '../errors.js';
+import { assertCredentialsWritable, writeAwsCredentials } from '../aws/credentials.js';
+import { issueSecret, IssueInputError, parseGateKeys } from '../issue/index.js';
+import { NeoFSClient } from '../neofs/client.js';
+import { parseContainerId, type ContainerId } from '../neofs/refs.js';
+import { containerPoliciesFromFlag } from '../policy/container-policies.js';
+import { eaclTableFromJSON, type EACLTable } from '../policy/eacl.js';
+import { readJsonFlag } from '../policy/json-input.js';
+import { parsePlacementPolicy } from '../policy/placement-ql.js';
+import { JsonFieldError, type JsonValue } from '../policy/protojson.js';
+import { defaultSessionRules, parseSessionRules, type SessionRule } from '../policy/session-rules.js';
+import { formatDuration, parseDuration } from '../util/duration.js';
+import { loadWalletKey, WALLET_PASSPHRASE_ENV } from '../wallet/index.js';
+import type { IssueSecretArgs } from './commands/issue-secret.js';
+import { makeContext } from './context.js';
+import { terminalPrompt } from './password.js';
+import { connect, withDeadline } from './network.js';
+
+/** `%CID` in rules (the 2021 docs) stands for the box container: base64 inside `{"value": ...}`, else base58. */
+export function substituteCid(json: JsonValue, cid: ContainerId): JsonValue {
+  if (json === '%CID') return bs58.encode(cid);
+  if (Array.isArray(json)) return json.map((v) => substituteCid(v, cid));
+  if (json !== null && typeof json === 'object') {
+    const keys = Object.keys(json);
+    if (keys.length === 1 && keys[0] === 'value' && json.value === '%CID') return { value: Buffer.from(cid).toString('base64') };
+    return Object.fromEntries(keys.map((k) => [k, substituteCid(json[k]!, cid)]));
+  }
+  return json;
+}
+
+/** A stand-in container ID for checking rules before the real one is known. */
+const PROBE_CID = new Uint8Array(32).fill(1);
+
+function rulesParser<T>(flag: string, code: ExitCode, json: JsonValue, parse: (j: JsonValue) => T): (cid: ContainerId) => T {
+  const run = (cid: ContainerId): T => {
+    try {
+      return parse(substituteCid(json, cid));
+    } catch (err) {
+      if (err instanceof JsonFieldError) throw AuthmateError.wrap(`--${flag}`, err, code);
+      throw err;
+    }
+  };
+  run(PROBE_CID); // report bad rules now, before the wallet, the network or any write
+  return run;
+}
+
+function sessionRulesFromArgs(args: IssueSecretArgs, log: (m: string) => void): ((cid: ContainerId) => readonly SessionRule[]) | undefined {
+  const g4 = args['box-format'] === 'g4';
+  const opts = { objectVerbs: g4 };
+  const tokens = args['session-tokens'];
+  const legacy = args['session-rules'];
+  if (tokens !== undefined && legacy !== undefined) {
+    throw new AuthmateError('use either --session-tokens or the legacy --session-rules, not both', ExitCode.SessionRules);
+  }
+  if (tokens !== undefined && tokens !== '') {
+    if (tokens === 'none') return () => [];
+    const json = readJsonFlag('session-tokens', tokens, ExitCode.SessionRules);
+    return rulesParser('session-tokens', ExitCode.SessionRules, json, (j) => parseSessionRules(j, opts));
+  }
+  if (legacy !== undefined) {
+    if (!args['create-session-token']) {
+      log('Warning: rules for session token were set but --create-session-token wasn\'t, so session token was not created');
+      return () => [];
+    }
+    const json = readJsonFlag('session-rules', legacy, ExitCode.SessionRules);
+    return rulesParser('session-rules', ExitCode.SessionRules, json, (j) => parseSessionRules(j, opts));
+  }
+  return () => defaultSessionRules(g4 ? 'v0.45' : 'v0.42');
+}
+
+function bearerRulesFromArgs(args: IssueSecretArgs): ((cid: ContainerId) => EACLTable) | undefined {
+  const text = args['bearer-rules'];
+  if (text === undefined || text === '') return undefined;
+  const json = readJsonFlag('bearer-rules', text, ExitCode.Issue);
+  return rulesParser('bearer-rules', ExitCode.Issue, json, (j) => eaclTableFromJSON(j));
+}
+
+function parseBasicAcl(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const v = /^0x[0-9a-f]{1,8}$/i.test(text) ? Number.parseInt(text, 16) : /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(v) || v < 0 || v > 0xffff_ffff) {
+    throw new AuthmateError(`invalid --basic-acl ${JSON.stringify(text)}: expected a 32-bit number like 0x1C8C8CCE`, ExitCode.Usage);
+  }
+  return v;
+}
+
+function durationFlag(flag: string, text: string, code: ExitCode): number {
+  try {
+    return parseDuration(text);
+  } catch (err) {
+    throw new AuthmateError(`invalid --${flag}: ${(err as Error).message}`, code);
+  }
+}
+
+export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
+  const ctx = makeContext(args);
+
+  // 1. Everything local, in the Go tool's order of exit codes.
+  let existing: ContainerId | undefined;
+  if (args['container-id'] !== undefined) {
+    try {
+      existing = parseContainerId(args['container-id']);
+    } catch (err) {
+      throw AuthmateError.wrap('failed to parse auth container id', err, ExitCode.ContainerId);
+    }
+  }
+  try {
+    parseGateKeys(args['gate-public-key']);
+  } catch (err) {
+    throw AuthmateError.wrap("failed to load gate's public key", err, ExitCode.GateKey);
+  }
+  const lifetimeMs = durationFlag('lifetime', args.lifetime, ExitCode.Lifetime);
+  if (!(lifetimeMs > 0)) {
+    throw new AuthmateError(`lifetime must be greater 0, current value: ${formatDuration(lifetimeMs)}`, ExitCode.Lifetime);
+  }
+  const containerPolicies = containerPoliciesFromFlag(args['container-policy']);
+  const bearerRules = bearerRulesFromArgs(args);
+  const sessionRules = sessionRulesFromArgs(args, ctx.log);
+  let placementPolicy;
+  if (existing === undefined) {
+    try {
+      placementPolicy = parsePlacementPolicy(args['container-placement-policy']);
+    } catch (err) {
+      throw AuthmateError.wrap('failed to issue secret: --container-placement-policy', err, ExitCode.Issue);
+    }
+  }
+  const basicAcl = parseBasicAcl(args['basic-acl']);
+  const dialMs = durationFlag('pool-dial-timeout', args['pool-dial-timeout'], ExitCode.Usage);
+  const pollMs = Math.max(50, durationFlag('container-ops-poll-interval', args['container-ops-poll-interval'], ExitCode.Usage));
+  const credsFile = args['aws-cli-credentials'];
+  if (credsFile !== undefined) {
+    try {
+      await assertCredentialsWritable(credsFile);
+    } catch (err) {
+      throw AuthmateError.wrap('failed to issue secret: couldn\'t open aws cli credentials file', err, ExitCode.Issue);
+    }
+  }
+
+  // 2. The wallet.
+  const user = await loadWalletKey({
+    path: args.wallet,
+    ...(args.address === undefined ? {} : { address: args.address }),
+    passwordEnv: WALLET_PASSPHRASE_ENV,
+    prompt: terminalPrompt(WALLET_PASSPHRASE_ENV),
+  });
+
+  // 3. The peer, then the work, under --timeout.
+  const client = await connect(args.peer, user.privateKey, dialMs, ctx);
+  try {
+    const result = await withDeadline(ctx.timeoutMs, 'failed to issue secret', () =>
+      issueSecret({
+        client,
+        userPrivateKey: user.privateKey,
+        gatePublicKeys: args['gate-public-key'],
+        container:
+          existing !== undefined
+            ? { existing }
+            : {
+                create: {
+                  placementPolicy: placementPolicy!,
+                  ...(basicAcl === undefined ? {} : { basicAcl }),
+                  ...(args['container-friendly-name'] ? { friendlyName: args['container-friendly-name'] } : {}),
+                },
+              },
+        lifetimeMs,
+        format: args['box-format'] as 'g1' | 'g2' | 'g3' | 'g4',
+        ...(bearerRules ? { bearerRules } : {}),
+        ...(sessionRules ? { sessionRules } : {}),
+        containerPolicies,
+        timeoutMs: ctx.timeoutMs,
+        pollIntervalMs: pollMs,
+        onProgress: ctx.log,
+      }),
+    );
+    ctx.result({
+      access_key_id: result.accessKeyId,
+      secret_access_key: result.secretAccessKey,
+      owner_private_key: result.ownerPrivateKey,
+      wallet_public_key: result.walletPublicKey,
+      container_id: result.containerId,
+    });
+    if (credsFile !== undefined) {
+      const profile = await writeAwsCredentials(credsFile, {
+        accessKeyId: result.accessKeyId,
+        secretAccessKey: result.secretAccessKey,
+        objectId: result.objectId,
+        ...(args.profile ? { profile: args.profile } : {}),
+      }).catch((err) => {
+        throw AuthmateError.wrap('failed to issue secret: couldn\'t write aws cli credentials file', err, ExitCode.Issue);
+      });
+      ctx.log(`credentials written to ${credsFile} as profile [${profile}]`);
+    }
+  } catch (err) {
+    if (err instanceof AuthmateError) throw err;
+    if (err instanceof IssueInputError) throw AuthmateError.wrap('failed to issue secret', err, ExitCode.Issue);
+    throw AuthmateError.wrap('failed to issue secret', err, ExitCode.Issue);
+  } finally {
+    client.close();
+  }
+}

@@ -1,0 +1,60 @@
+/** obtain-secret as the CLI runs it. */
+import { AuthmateError, ExitCode } from '../errors.js';
+import { obtainSecret, parseAccessKeyId } from '../obtain/index.js';
+import { parseDuration } from '../util/duration.js';
+import { GATE_WALLET_PASSPHRASE_ENV, loadWalletKey, WALLET_PASSPHRASE_ENV, type WalletKey } from '../wallet/index.js';
+import type { ObtainSecretArgs } from './commands/obtain-secret.js';
+import { makeContext } from './context.js';
+import { connect, withDeadline } from './network.js';
+import { terminalPrompt } from './password.js';
+
+export async function runObtainSecret(args: ObtainSecretArgs): Promise<void> {
+  const ctx = makeContext(args);
+  try {
+    parseAccessKeyId(args['access-key-id']);
+  } catch (err) {
+    throw AuthmateError.wrap('failed to obtain secret: failed to parse secret address', err, ExitCode.Obtain);
+  }
+  let dialMs: number;
+  try {
+    dialMs = parseDuration(args['pool-dial-timeout']);
+  } catch (err) {
+    throw AuthmateError.wrap('invalid --pool-dial-timeout', err, ExitCode.Usage);
+  }
+
+  // As the Go tool: the user wallet first (it signs the requests), then the gate wallet.
+  let user: WalletKey | undefined;
+  if (args.wallet !== undefined) {
+    user = await loadWalletKey({
+      path: args.wallet,
+      ...(args.address === undefined ? {} : { address: args.address }),
+      passwordEnv: WALLET_PASSPHRASE_ENV,
+      prompt: terminalPrompt(WALLET_PASSPHRASE_ENV),
+    });
+  }
+  let gate: WalletKey;
+  try {
+    gate = await loadWalletKey({
+      path: args['gate-wallet'],
+      ...(args['gate-address'] === undefined ? {} : { address: args['gate-address'] }),
+      passwordEnv: GATE_WALLET_PASSPHRASE_ENV,
+      prompt: terminalPrompt(GATE_WALLET_PASSPHRASE_ENV),
+    });
+  } catch (err) {
+    throw AuthmateError.wrap("failed to create owner's private key", err, ExitCode.GateKey);
+  }
+
+  const client = await connect(args.peer, (user ?? gate).privateKey, dialMs, ctx);
+  try {
+    const result = await withDeadline(ctx.timeoutMs, 'failed to obtain secret', () =>
+      obtainSecret({ client, accessKeyId: args['access-key-id'], gatePrivateKey: gate.privateKey, timeoutMs: ctx.timeoutMs }),
+    ).catch((err) => {
+      if (err instanceof AuthmateError) throw new AuthmateError(err.message, ExitCode.Obtain, { cause: err });
+      throw AuthmateError.wrap('failed to obtain secret', err, ExitCode.Obtain);
+    });
+    ctx.debug(`access box format ${result.format}`);
+    ctx.result({ secret_access_key: result.secretAccessKey });
+  } finally {
+    client.close();
+  }
+}
