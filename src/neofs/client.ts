@@ -65,7 +65,7 @@ import {
   ResponseVerificationError,
   statusToError,
 } from './status.js';
-import { Transport } from './transport.js';
+import { Transport, methodName } from './transport.js';
 import { tzHash } from './tz.js';
 
 const NETMAP = '/neo.fs.v2.netmap.NetmapService/';
@@ -457,12 +457,6 @@ export class NeoFSClient {
     const body = await this.unary(`${SESSION}Create`, encodeCreateSessionBody(this.ownerId, expiration), o);
     return decodeCreateSessionResponseBody(body);
   }
-}
-
-/** `/neo.fs.v2.netmap.NetmapService/NetworkInfo` -> `NetmapService.NetworkInfo`. */
-function methodName(path: string): string {
-  const [, service = '', method = ''] = path.split('/');
-  return `${service.slice(service.lastIndexOf('.') + 1)}.${method}`;
 }
 
 function eaclContainerId(table: Uint8Array): ContainerId | undefined {

@@ -148,12 +148,18 @@ function sigAt(vh: ProtoMessage, field: number): Signature | undefined {
 }
 
 /**
- * Checks a response's verification header chain: at every depth the meta signature over that
- * depth's meta header and the origin signature over the next verification header (empty bytes
- * at the bottom); the body signature only at the deepest level. Throws
- * `ResponseVerificationError` on any mismatch.
+ * Checks a verification header chain: at every depth the meta signature over that depth's meta
+ * header and the origin signature over the next verification header (empty bytes at the
+ * bottom); the body signature only at the deepest level, where the original sender signed.
+ * `metaOriginField` is 7 for request meta headers and 5 for response ones.
  */
-export function verifyResponseHeaders(body: Uint8Array | undefined, meta: Uint8Array | undefined, verifyHeader: Uint8Array): void {
+function verifyChain(
+  kind: 'request' | 'response',
+  metaOriginField: number,
+  body: Uint8Array | undefined,
+  meta: Uint8Array | undefined,
+  verifyHeader: Uint8Array,
+): void {
   let vhBytes: Uint8Array = verifyHeader;
   let metaBytes: Uint8Array | undefined = meta;
   for (let depth = 0; ; depth++) {
@@ -161,26 +167,36 @@ export function verifyResponseHeaders(body: Uint8Array | undefined, meta: Uint8A
     const origin = vh.bytes(4);
     const check = (field: number, data: Uint8Array, what: string) => {
       const sig = sigAt(vh, field);
-      if (sig === undefined) throw new ResponseVerificationError(`response ${what} signature is missing (depth ${depth})`);
+      if (sig === undefined) throw new ResponseVerificationError(`${kind} ${what} signature is missing (depth ${depth})`);
       try {
-        checkSignature(sig, data, `response ${what} signature (depth ${depth})`);
+        checkSignature(sig, data, `${kind} ${what} signature (depth ${depth})`);
       } catch (e) {
         throw new ResponseVerificationError((e as Error).message);
       }
     };
     check(2, metaBytes ?? new Uint8Array(), 'meta header');
     check(3, origin ?? new Uint8Array(), 'origin verification header');
-    const metaOrigin: Uint8Array | undefined = metaBytes === undefined ? undefined : new ProtoMessage(metaBytes).bytes(5);
+    const metaOrigin: Uint8Array | undefined = metaBytes === undefined ? undefined : new ProtoMessage(metaBytes).bytes(metaOriginField);
     if (origin === undefined) {
-      if (metaOrigin !== undefined) throw new ResponseVerificationError('response meta header has more origins than its verification header');
+      if (metaOrigin !== undefined) throw new ResponseVerificationError(`${kind} meta header has more origins than its verification header`);
       check(1, body ?? new Uint8Array(), 'body');
       return;
     }
-    if (vh.bytes(1) !== undefined) throw new ResponseVerificationError(`response body signature at depth ${depth} above the origin`);
-    if (metaOrigin === undefined) throw new ResponseVerificationError('response verification header has more origins than its meta header');
+    if (vh.bytes(1) !== undefined) throw new ResponseVerificationError(`${kind} body signature at depth ${depth} above the origin`);
+    if (metaOrigin === undefined) throw new ResponseVerificationError(`${kind} verification header has more origins than its meta header`);
     vhBytes = origin;
     metaBytes = metaOrigin;
   }
+}
+
+/** Verifies a response's verification header chain; throws `ResponseVerificationError`. */
+export function verifyResponseHeaders(body: Uint8Array | undefined, meta: Uint8Array | undefined, verifyHeader: Uint8Array): void {
+  verifyChain('response', 5, body, meta, verifyHeader);
+}
+
+/** Verifies a request's verification header chain as a node does (used by test servers). */
+export function verifyRequestHeaders(body: Uint8Array | undefined, meta: Uint8Array | undefined, verifyHeader: Uint8Array): void {
+  verifyChain('request', 7, body, meta, verifyHeader);
 }
 
 /**

@@ -23,6 +23,12 @@ export function parseEndpoint(endpoint: string): Endpoint {
   return { target: `${m[2]}:${m[3]}`, tls: m[1] === 'grpcs' };
 }
 
+/** `/neo.fs.v2.netmap.NetmapService/NetworkInfo` -> `NetmapService.NetworkInfo`. */
+export function methodName(path: string): string {
+  const [, service = '', method = ''] = path.split('/');
+  return `${service.slice(service.lastIndexOf('.') + 1)}.${method}`;
+}
+
 const identity = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 const fromBuffer = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
@@ -50,7 +56,7 @@ export class Transport {
   }
 
   private error(method: string, err: ServiceError, timeoutMs: number): Error {
-    const where = `${method} on ${this.endpoint.target}`;
+    const where = `${methodName(method)} on ${this.endpoint.target}`;
     if (err.code === GrpcStatus.DEADLINE_EXCEEDED) {
       return new NeoFSTimeoutError(`${where}: no response within ${timeoutMs} ms (peer dead or too slow)`, { cause: err });
     }
