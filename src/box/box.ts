@@ -43,8 +43,10 @@ import {
 import {
   GateDecryptError,
   SEALED_SECRET_LENGTH,
-  openFromOwner,
+  ecdhKey,
+  openWithSharedSecret,
   sealForGate,
+  type EcdhKey,
   type GateCipher,
   type RandomSource,
 } from './crypto.js';
@@ -277,17 +279,18 @@ function malformed(what: string, err: unknown): never {
   throw new AccessBoxError('MALFORMED', `${what}: ${(err as Error).message}`, { cause: err });
 }
 
-function openV1(box: AccessBoxMessage, gatePrivateKey: Uint8Array, gatePub: Uint8Array, o: OpenAccessBoxOptions): OpenedAccessBox {
-  const pubHex = bytesToHex(gatePub);
+function openV1(box: AccessBoxMessage, gateKey: EcdhKey, o: OpenAccessBoxOptions): OpenedAccessBox {
+  const pubHex = bytesToHex(gateKey.publicKey);
   const gate = box.gates.find((g) => g.gatePublicKey !== undefined && bytesToHex(g.gatePublicKey) === pubHex);
   if (gate === undefined) {
     throw new AccessBoxError('NO_GATE_DATA', `no gate data for key ${pubHex} in this AccessBox (${describeGates(box.gates)})`);
   }
   let plain: Uint8Array | undefined;
   let format: GateCipher | undefined;
+  const shared = gateKey.sharedWith(box.ownerPublicKey);
   for (const scheme of ['g3', 'g2', 'g1'] as const) {
     try {
-      plain = openFromOwner(scheme, gatePrivateKey, box.ownerPublicKey, gate.tokens);
+      plain = openWithSharedSecret(scheme, shared, gate.tokens);
       format = scheme;
       break;
     } catch (err) {
@@ -329,7 +332,8 @@ function openV1(box: AccessBoxMessage, gatePrivateKey: Uint8Array, gatePub: Uint
   return out;
 }
 
-function openV2(box: AccessBoxMessage, gatePrivateKey: Uint8Array, gatePub: Uint8Array, o: OpenAccessBoxOptions): OpenedAccessBox {
+function openV2(box: AccessBoxMessage, gateKey: EcdhKey, o: OpenAccessBoxOptions): OpenedAccessBox {
+  const gatePub = gateKey.publicKey;
   const me = ownerIdFromPublicKey(gatePub);
   const seen: string[] = [];
   for (const [gi, gate] of box.gates.entries()) {
@@ -356,7 +360,7 @@ function openV2(box: AccessBoxMessage, gatePrivateKey: Uint8Array, gatePub: Uint
     }
     let secret: Uint8Array;
     try {
-      secret = openFromOwner('g3', gatePrivateKey, box.ownerPublicKey, token.appdata.subarray(start, start + SEALED_SECRET_LENGTH));
+      secret = openWithSharedSecret('g3', gateKey.sharedWith(box.ownerPublicKey), token.appdata.subarray(start, start + SEALED_SECRET_LENGTH));
     } catch (err) {
       if (!(err instanceof GateDecryptError)) throw err;
       throw new AccessBoxError(
@@ -391,16 +395,16 @@ function openV2(box: AccessBoxMessage, gatePrivateKey: Uint8Array, gatePub: Uint
 
 /** Decrypts the box with a gate's 32-byte private key, detecting the generation. */
 export function openAccessBox(data: Uint8Array, gatePrivateKey: Uint8Array, options: OpenAccessBoxOptions = {}): OpenedAccessBox {
-  let gatePub: Uint8Array;
+  let gate: EcdhKey;
   try {
-    gatePub = publicKeyFromPrivate(gatePrivateKey);
+    gate = ecdhKey(gatePrivateKey);
   } catch (err) {
     return invalid(`gate private key: ${(err as Error).message}`);
   }
   const box = parseBox(data);
-  if (box.version === ACCESS_BOX_VERSION_SESSION_V2) return openV2(box, gatePrivateKey, gatePub, options);
+  if (box.version === ACCESS_BOX_VERSION_SESSION_V2) return openV2(box, gate, options);
   if (box.version !== 0) {
     throw new AccessBoxError('UNSUPPORTED', `unsupported AccessBox version ${box.version} (known: 0 = G1–G3, 1 = G4)`);
   }
-  return openV1(box, gatePrivateKey, gatePub, options);
+  return openV1(box, gate, options);
 }

@@ -33,6 +33,7 @@ import {
 import { TokenFormatError } from '../../src/tokens/common.js';
 import { SignatureError } from '../../src/crypto/signature.js';
 import { decodeAccessBoxMessage, decodeTokensV2Message } from '../../src/box/accessbox.js';
+import { eaclTableFromJSON, encodeEACLTable } from '../../src/policy/eacl.js';
 
 const hex = (s: string) => new Uint8Array(Buffer.from(s, 'hex'));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -42,7 +43,7 @@ interface Lifetime { iat: number; nbf: number; exp: number }
 const v1 = JSON.parse(readFileSync(new URL('../vectors/box/v1.json', import.meta.url), 'utf8')) as {
   user: Key;
   gates: Key[];
-  bearer: { name: string; gate: number; eaclTable: string; lifetime: Lifetime; signedData: string; token: string }[];
+  bearer: { name: string; gate: number; rulesJson?: string; eaclTable: string; lifetime: Lifetime; signedData: string; token: string }[];
   sessionV1: {
     name: string; gate: number; kind: 'container' | 'object'; id: string; verb: number;
     containerId?: string; objectIds?: string[]; lifetime: Lifetime; signedData: string; token: string;
@@ -83,9 +84,20 @@ describe('BearerToken vs neofs-sdk-go rc.17', () => {
     });
   }
 
+  it('--bearer-rules JSON -> table bytes -> token equals Go (rc.17 eacl.Table.UnmarshalJSON)', () => {
+    const vec = v1.bearer.find((b) => b.rulesJson !== undefined)!;
+    const table = encodeEACLTable(eaclTableFromJSON(JSON.parse(vec.rulesJson!)));
+    expect(toHex(table)).toBe(vec.eaclTable);
+    const t = signBearerToken({ eaclTable: table, ownerId: hex(v1.gates[vec.gate]!.userId), lifetime: vec.lifetime }, userKey);
+    expect(toHex(encodeBearerToken(t))).toBe(vec.token);
+  });
+
   it('the default authmate table is the 72 bytes of protocol.md §8.3', () => {
-    expect(v1.bearer[0]!.eaclTable).toHaveLength(144);
-    expect(v1.bearer[0]!.eaclTable.startsWith('0a001a08080110012202080')).toBe(true);
+    // Go's bytes confirm the reference's hand-computed table (version 0.0 present: `0a 00`).
+    expect(v1.bearer[0]!.eaclTable).toBe(
+      '0a001a0808011001220208031a0808021002220208031a0808031002220208031a0808041002220208031a080805100222020803' +
+        '1a0808061002220208031a080807100222020803',
+    );
   });
 
   it('rejects a token whose lifetime was changed after signing', () => {
