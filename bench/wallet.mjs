@@ -60,17 +60,23 @@ for (let i = 0; i < ROUNDS; i++) {
     neoBase.push(timeProcess(neoGo, ['wallet', 'dump-keys', '-w', walletPath]).t);
   }
 }
+// CPU-bound work only gets slower from other load, so the minimum is the best estimate of the
+// uncontended cost; the median is shown too. Ratios use the same statistic on both sides.
 const fmt = (x) => `${x.toFixed(1)} ms`;
-console.log(`wallet nep2 decrypt ours (in-process, node:crypto scrypt n=16384 r=8 p=8): ${fmt(median(ours))} median of ${ROUNDS}`);
-console.log(`wallet nep2 decrypt ours (process: authmate wallet check): ${fmt(median(oursCli))} median of ${ROUNDS}`);
+const both = (xs) => `min ${fmt(Math.min(...xs))}, median ${fmt(median(xs))} of ${xs.length}`;
+console.log(`wallet nep2 decrypt ours (in-process, node:crypto scrypt n=16384 r=8 p=8): ${both(ours)}`);
+console.log(`wallet nep2 decrypt ours (process: authmate wallet check): ${both(oursCli)}`);
 if (haveNeoGo) {
-  const exp = median(neoExport);
-  const base = median(neoBase);
-  const neoDecrypt = exp - base;
-  console.log(`wallet nep2 decrypt neo-go ${neoGoVersion} (process: wallet export): ${fmt(exp)}; start-up+read (wallet dump-keys): ${fmt(base)}; decrypt alone: ${fmt(neoDecrypt)}`);
-  const ratio = median(ours) / neoDecrypt;
-  console.log(`wallet nep2 decrypt ratio ours/neo-go (decrypt alone): ${ratio.toFixed(3)} (target <= 1.1: ${ratio <= 1.1 ? 'met' : 'NOT met'})`);
-  console.log(`wallet nep2 decrypt ratio ours/neo-go (whole process): ${(median(oursCli) / exp).toFixed(3)}`);
+  console.log(`wallet nep2 decrypt neo-go ${neoGoVersion} (process: wallet export): ${both(neoExport)}`);
+  console.log(`wallet neo-go start-up + wallet read (process: wallet dump-keys, no scrypt): ${both(neoBase)}`);
+  for (const [name, stat] of [['min', (xs) => Math.min(...xs)], ['median', median]]) {
+    const neoDecrypt = stat(neoExport) - stat(neoBase);
+    const ratio = stat(ours) / neoDecrypt;
+    console.log(
+      `wallet nep2 decrypt ratio ours/neo-go (${name}, decrypt alone = export - dump-keys = ${fmt(neoDecrypt)}): ${ratio.toFixed(3)} ` +
+        `(target <= 1.1: ${ratio <= 1.1 ? 'met' : 'NOT met'}); whole process: ${(stat(oursCli) / stat(neoExport)).toFixed(3)}`,
+    );
+  }
 } else {
   console.log(`wallet nep2 decrypt neo-go: unavailable (no binary at ${neoGo}; run scripts/devnet/install.sh neogo)`);
 }
@@ -83,5 +89,7 @@ for (let i = 0; i < HELP_RUNS; i++) help.push(timeProcess(process.execPath, [joi
 const nodeBare = [];
 for (let i = 0; i < 5; i++) nodeBare.push(timeProcess(process.execPath, ['-e', '0']).t);
 const h = median(help);
-console.log(`cli cold start authmate --help: ${fmt(h)} median of ${HELP_RUNS} (bare node -e 0: ${fmt(median(nodeBare))}; target <= 150 ms: ${h <= 150 ? 'met' : 'NOT met'})`);
+console.log(
+  `cli cold start authmate --help: ${both(help)} (bare node -e 0: ${both(nodeBare)}; target median <= 150 ms: ${h <= 150 ? 'met' : 'NOT met'})`,
+);
 rmSync(work, { recursive: true, force: true });
