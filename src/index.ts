@@ -29,3 +29,4 @@ export * from './neofs/container.js';
 export * from './neofs/object.js';
 export { parseEndpoint, type Endpoint } from './neofs/transport.js';
 export * from './neofs/client.js';
+export * from './neofs/session.js';

@@ -14,10 +14,12 @@ import {
   type SignedEACL,
   decodeGetContainerResponseBody,
   decodeGetEACLResponseBody,
+  decodeListContainersResponseBody,
   decodePutContainerResponseBody,
   encodeContainer,
   encodeContainerIdBody,
   encodeDeleteContainerBody,
+  encodeListContainersBody,
   encodePutContainerBody,
   encodeSetEACLBody,
 } from './container.js';
@@ -26,13 +28,11 @@ import {
   type ObjectAttribute,
   type ObjectHeader,
   checkObjectHeader,
-  decodeCreateSessionResponseBody,
   decodeDeleteObjectResponseBody,
   decodeGetObjectResponseBody,
   decodeHeadObjectResponseBody,
   decodeObjectHeader,
   decodePutObjectResponseBody,
-  encodeCreateSessionBody,
   encodeDeleteObjectBody,
   encodeGetObjectBody,
   encodeHeadObjectBody,
@@ -65,6 +65,13 @@ import {
   ResponseVerificationError,
   statusToError,
 } from './status.js';
+import {
+  type Decimal,
+  decodeBalanceResponseBody,
+  decodeCreateSessionResponseBody,
+  encodeBalanceBody,
+  encodeCreateSessionBody,
+} from './session.js';
 import { Transport, methodName } from './transport.js';
 import { tzHash } from './tz.js';
 
@@ -72,6 +79,7 @@ const NETMAP = '/neo.fs.v2.netmap.NetmapService/';
 const CONTAINER = '/neo.fs.v2.container.ContainerService/';
 const OBJECT = '/neo.fs.v2.object.ObjectService/';
 const SESSION = '/neo.fs.v2.session.SessionService/';
+const ACCOUNTING = '/neo.fs.v2.accounting.AccountingService/';
 
 /** The Go SDK's PUT chunk size: well below the node's 4 MiB message limit. */
 const PUT_CHUNK_SIZE = 3 << 20;
@@ -277,6 +285,11 @@ export class NeoFSClient {
     return res;
   }
 
+  /** IDs of the containers owned by `owner` (default: the client's user). */
+  async containerList(owner: OwnerId = this.ownerId, o?: CallOptions): Promise<ContainerId[]> {
+    return decodeListContainersResponseBody(await this.unary(`${CONTAINER}List`, encodeListContainersBody(owner), o));
+  }
+
   /** Deletes a container (signature over the raw ID) and by default waits until it is gone. */
   async containerDelete(id: ContainerId, o: ContainerWriteOptions = {}): Promise<void> {
     const started = Date.now();
@@ -450,7 +463,12 @@ export class NeoFSClient {
   }
 
   // -------------------------------------------------------------------------------------------
-  // SessionService
+  // AccountingService and SessionService
+
+  /** NeoFS balance of `owner` (default: the client's user). */
+  async balance(owner: OwnerId = this.ownerId, o?: CallOptions): Promise<Decimal> {
+    return decodeBalanceResponseBody(await this.unary(`${ACCOUNTING}Balance`, encodeBalanceBody(owner), o));
+  }
 
   /** Asks the node for a session key valid until epoch `expiration` (for node-signed objects). */
   async sessionCreate(expiration: Uint64, o?: CallOptions): Promise<CreatedSession> {

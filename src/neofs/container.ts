@@ -147,6 +147,16 @@ export function encodeSetEACLBody(eaclTable: Uint8Array, signer: Signer): Uint8A
   return new ProtoWriter().message(1, eaclTable).message(2, rfc6979(signer, eaclTable)).finish();
 }
 
+/** `ListRequest.Body{owner_id=1}`. */
+export function encodeListContainersBody(owner: OwnerId): Uint8Array {
+  return new ProtoWriter().message(1, encodeOwnerIdMessage(owner)).finish();
+}
+
+/** `ListResponse.Body{container_ids=1 repeated}`. */
+export function decodeListContainersResponseBody(buf: Uint8Array | undefined): ContainerId[] {
+  return new ProtoMessage(buf ?? new Uint8Array()).repeatedBytes(1).map(decodeContainerIdMessage);
+}
+
 /** `PutResponse.Body{container_id=1}`. */
 export function decodePutContainerResponseBody(buf: Uint8Array | undefined): ContainerId | undefined {
   const cid = buf && new ProtoMessage(buf).bytes(1);

@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { type Signature, checkSignature, decodeSignature, encodeSignature } from '../crypto/signature.js';
-import { ProtoMessage, ProtoWriter, type Uint64 } from './proto/wire.js';
+import { ProtoMessage, ProtoWriter } from './proto/wire.js';
 import {
   type Address,
   type Checksum,
@@ -246,18 +246,4 @@ export function decodeHeadObjectResponseBody(
   const si = m.bytes(3);
   if (si !== undefined) return { kind: 'splitInfo', splitInfo: si };
   throw new NeoFSFormatError('object Head response has neither a header nor split info');
-}
-
-/** `SessionService.Create` request body `{owner_id=1, expiration=2}`. */
-export function encodeCreateSessionBody(ownerId: OwnerId, expiration: Uint64): Uint8Array {
-  return new ProtoWriter().message(1, encodeOwnerIdMessage(ownerId)).uint64(2, expiration).finish();
-}
-
-/** `CreateResponse.Body{id=1, session_key=2}`. */
-export function decodeCreateSessionResponseBody(buf: Uint8Array | undefined): { id: Uint8Array; sessionKey: Uint8Array } {
-  const m = new ProtoMessage(buf ?? new Uint8Array());
-  const id = m.bytes(1);
-  const key = m.bytes(2);
-  if (id === undefined || key === undefined) throw new NeoFSFormatError('session Create response lacks the session ID or key');
-  return { id, sessionKey: key };
 }

@@ -44,6 +44,8 @@ describe('NeoFSClient on the devnet', () => {
     expect(ni.currentEpoch).toBeGreaterThan(0n);
     expect(ni.maxObjectSize).toBeGreaterThan(0n);
     expect(ni.epochDuration).toBeGreaterThan(0n);
+    const bal = await client.balance();
+    expect(bal.precision).toBeGreaterThan(0);
     const node = await client.localNodeInfo();
     expect(node.publicKey.length).toBe(33);
     expect(node.addresses.length).toBeGreaterThan(0);
@@ -66,6 +68,7 @@ describe('NeoFSClient on the devnet', () => {
     expect(got.container.attributes).toEqual(container.attributes);
     expect(got.container.placementPolicy).toEqual(policy);
     expect(ownerIdToString(decodeContainer(got.bytes).ownerId)).toBe(ownerIdToString(client.ownerId));
+    expect((await client.containerList()).map(containerIdToString)).toContain(containerIdToString(cid));
     // Independent reader: the Go neofs-cli of the pinned node version sees the same container.
     const cli = await net.neofsCli(net.users[0]!, ['container', 'get', '--cid', containerIdToString(cid)]);
     expect(cli).toContain(containerIdToString(cid));

@@ -16,7 +16,6 @@ import {
 } from '../../src/neofs/container.js';
 import {
   decodeObjectHeader,
-  encodeCreateSessionBody,
   encodeDeleteObjectBody,
   encodeGetObjectBody,
   encodeHeadObjectBody,
@@ -27,6 +26,7 @@ import {
   sha256Checksum,
 } from '../../src/neofs/object.js';
 import { decodeNetworkInfo } from '../../src/neofs/netmap.js';
+import { encodeCreateSessionBody } from '../../src/neofs/session.js';
 import { API_VERSION, ChecksumType, containerIdToString, objectIdToString, ownerIdFromPublicKey } from '../../src/neofs/refs.js';
 import { buildSignedRequest, decodeResponse, encodeRequestMeta, keySigner } from '../../src/neofs/signing.js';
 import { ResponseVerificationError } from '../../src/neofs/status.js';
