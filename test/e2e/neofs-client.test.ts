@@ -142,6 +142,15 @@ describe('NeoFSClient on the devnet', () => {
     expect(err instanceof ObjectAlreadyRemovedError || err instanceof ObjectNotFoundError).toBe(true);
   }, 120_000);
 
+  it('streams a 7 MiB object in 3 MiB chunks and reads it back intact', async () => {
+    const payload = new Uint8Array(randomBytes(7 << 20));
+    const oid = await client.objectPut({ containerId: cid, payload, attributes: [{ key: 'FileName', value: 'big.bin' }], timeoutMs: 60_000 });
+    const got = await client.objectGet({ containerId: cid, objectId: oid }, { timeoutMs: 60_000 });
+    expect(got.payload.length).toBe(payload.length);
+    expect(Buffer.from(got.payload).equals(Buffer.from(payload))).toBe(true);
+    await client.objectDelete({ containerId: cid, objectId: oid });
+  }, 120_000);
+
   it('lets another key create and delete a container for the owner within container sessions', async () => {
     const epoch = (await client.networkInfo()).currentEpoch;
     const gate = new NeoFSClient({ endpoint: net.peer, signer: user2Key, timeoutMs: 20_000 });

@@ -32,12 +32,12 @@ type Handler = (req: Uint8Array) => Uint8Array | Promise<Uint8Array> | 'hang';
 const handlers = new Map<string, Handler>();
 const received: { path: string; req: Uint8Array }[] = [];
 
-function service(paths: { path: string; stream?: boolean }[]): ServiceDefinition {
+function service(paths: { path: string; stream?: boolean; clientStream?: boolean }[]): ServiceDefinition {
   const def: Record<string, unknown> = {};
-  for (const { path, stream } of paths) {
+  for (const { path, stream, clientStream } of paths) {
     def[path] = {
       path,
-      requestStream: false,
+      requestStream: !!clientStream,
       responseStream: !!stream,
       requestSerialize: (b: Uint8Array) => Buffer.from(b),
       requestDeserialize: (b: Buffer) => new Uint8Array(b),
@@ -53,7 +53,9 @@ const PATHS = [
   { path: '/neo.fs.v2.container.ContainerService/Get' },
   { path: '/neo.fs.v2.object.ObjectService/Head' },
   { path: '/neo.fs.v2.object.ObjectService/Get', stream: true },
+  { path: '/neo.fs.v2.object.ObjectService/Put', clientStream: true },
 ];
+const putMessages: Uint8Array[] = [];
 
 let server: Server;
 let endpoint = '';
@@ -61,7 +63,15 @@ let endpoint = '';
 beforeAll(async () => {
   server = new Server();
   const impl: UntypedServiceImplementation = {};
-  for (const { path, stream } of PATHS) {
+  for (const { path, stream, clientStream } of PATHS) {
+    if (clientStream) {
+      impl[path] = (call: NodeJS.ReadableStream, cb: (e: null, r?: Uint8Array) => void) => {
+        putMessages.length = 0;
+        call.on('data', (m: Uint8Array) => putMessages.push(m));
+        call.on('end', async () => cb(null, (await handlers.get(path)!(new Uint8Array())) as Uint8Array));
+      };
+      continue;
+    }
     impl[path] = stream
       ? async (call: { request: Uint8Array; write(b: Uint8Array): void; end(): void }) => {
           received.push({ path, req: call.request });
@@ -238,6 +248,40 @@ describe('object integrity (unsigned GET/HEAD)', () => {
       const otherHeader = encodeObjectHeader({ containerId: cid, ownerId: ownerIdFromPublicKey(owner.publicKey), attributes: [] });
       handlers.set(PATHS[3]!.path, () => stream(init(otherHeader), new ProtoWriter().bytes(2, payload).finish()));
       await expect(c.objectGet(addr)).rejects.toThrow(/does not hash to the requested object ID/);
+    } finally {
+      c.close();
+    }
+  });
+});
+
+describe('object put stream', () => {
+  it('sends init + 3 MiB chunks, each signed; the node-returned ID must match', async () => {
+    const payload = new Uint8Array(7 << 20).map((_, i) => i * 31);
+    let answerId: Uint8Array | undefined;
+    handlers.set(PATHS[4]!.path, () => {
+      // What a node checks: every message's signatures, the header hash = object ID.
+      for (const raw of putMessages) {
+        const m = new ProtoMessage(raw);
+        verifyRequestHeaders(m.bytes(1), m.bytes(2), m.bytes(3)!);
+      }
+      const init = new ProtoMessage(new ProtoMessage(new ProtoMessage(putMessages[0]!).bytes(1)!).bytes(1)!);
+      const id = new ProtoMessage(init.bytes(1)!).bytes(1)!;
+      expect(sha256(init.bytes(3)!)).toEqual(id);
+      return signResponse(nodeSigner, new ProtoWriter().message(1, encodeObjectIdMessage(answerId ?? id)).finish(), meta());
+    });
+    handlers.set(PATHS[0]!.path, () => signResponse(nodeSigner, networkInfoBody(), meta()));
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 5000 });
+    try {
+      const id = await c.objectPut({ containerId: new Uint8Array(32).fill(5), payload, homomorphicHash: false });
+      expect(putMessages.length).toBe(4);
+      const chunks = putMessages.slice(1).map((raw) => new ProtoMessage(new ProtoMessage(raw).bytes(1)!).bytes(2)!);
+      expect(chunks.map((ch) => ch.length)).toEqual([3 << 20, 3 << 20, 1 << 20]);
+      expect(Buffer.concat(chunks).equals(Buffer.from(payload))).toBe(true);
+      expect(id.length).toBe(32);
+      answerId = new Uint8Array(32).fill(1);
+      await expect(c.objectPut({ containerId: new Uint8Array(32).fill(5), payload: payload.subarray(0, 10), homomorphicHash: false })).rejects.toThrow(
+        /node returned ID .*, expected/,
+      );
     } finally {
       c.close();
     }
