@@ -9,10 +9,14 @@
 #                         `down.sh --release <id>`; one started without (or with DEVNET_KEEP=1)
 #                         is left to `down.sh`.
 #   DEVNET_EPOCH_DURATION seconds between automatic epoch ticks (default 3600)
+#   DEVNET_MAX_TIME_PER_BLOCK  longest gap between FS chain blocks when idle (default 2s). It bounds
+#                         both the start time (contract auto-deploy waits for next blocks) and
+#                         how far chain time (used to check session v2 iat/nbf/exp) lags real time.
 # Output: stdout = path of the pointer JSON ($DEVNET_RUN_DIR/devnet.json); progress on stderr.
 set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/common.sh"
 : "${DEVNET_EPOCH_DURATION:=3600}"
+: "${DEVNET_MAX_TIME_PER_BLOCK:=2s}"
 
 t0=$SECONDS
 take_lock
@@ -130,7 +134,7 @@ IRW=$D/alphabet/alphabet0.json
 IR_PUB=$(wallet_pubkey "$IRW")
 IR_ADDR=$(wallet_address "$IRW")
 cat >"$D/ir/config.yml" <<EOF
-logger: {level: info}
+logger: {level: info, timestamp: true}
 wallet: {path: "$IRW", address: "$IR_ADDR", password: "$IR_PASS"}
 fschain:
   consensus:
@@ -138,7 +142,7 @@ fschain:
     committee: ["$IR_PUB"]
     storage: {type: boltdb, path: "$D/ir/chain.bolt"}
     time_per_block: 50ms
-    max_time_per_block: 20s
+    max_time_per_block: $DEVNET_MAX_TIME_PER_BLOCK
     max_traceable_blocks: 200000
     seed_nodes: ["$HOST:$P2P_PORT"]
     rpc: {listen: ["$HOST:$RPC_PORT"], session_pool_size: 50}
@@ -167,18 +171,23 @@ wait_until "inner ring READY" 300 ir ir_ready
 log "inner ring READY after $((SECONDS - t0))s"
 
 # ---- 5. wallets: SN funded (it makes a notary deposit at start), others get the minimum ----
-gen_wallet() { # <file> <label> <gas>
-  adm fschain generate-storage-wallet "${NET[@]}" --storage-wallet "$1" --label "$2" --initial-gas "$3" \
-    >>"$D/logs/adm.log" 2>&1 || fail "neofs-adm generate-storage-wallet $2 failed: $(tail -n 20 "$D/logs/adm.log")"
+# Each call spends ~1.5 s of CPU on scrypt and waits for its transfer: run them side by side.
+gen_wallet() { # <dir> <label> <gas>
+  adm fschain generate-storage-wallet "${NET[@]}" --storage-wallet "$D/$1/wallet.json" --label "$2" --initial-gas "$3" \
+    >"$D/logs/adm-wallet-$2.log" 2>&1
 }
-gen_wallet "$D/sn/wallet.json" sn 1000
-for i in 0 1; do gen_wallet "$D/gw$i/wallet.json" "gw$i" 1; done
-for i in 1 2; do gen_wallet "$D/user$i/wallet.json" "user$i" 1; done
+jobs_=()
+gen_wallet sn sn 1000 & jobs_+=("$!:sn")
+for i in 0 1; do gen_wallet "gw$i" "gw$i" 1 & jobs_+=("$!:gw$i"); done
+for i in 1 2; do gen_wallet "user$i" "user$i" 1 & jobs_+=("$!:user$i"); done
+for j in "${jobs_[@]}"; do
+  wait "${j%%:*}" || fail "neofs-adm generate-storage-wallet ${j#*:} failed: $(tail -n 20 "$D/logs/adm-wallet-${j#*:}.log")"
+done
 log "wallets created and funded ($((SECONDS - t0))s)"
 
 # ---- 6. storage node ----------------------------------------------------------------------
 cat >"$D/sn/config.yml" <<EOF
-logger: {level: info}
+logger: {level: info, timestamp: true}
 node:
   wallet: {path: "$D/sn/wallet.json", password: "$SN_PASS"}
   addresses: ["grpc://$HOST:$SN_PORT"]
@@ -219,6 +228,7 @@ adm fschain set-config "${NET[@]}" ContainerFee=0 ContainerAliasFee=0 "EpochDura
   >>"$D/logs/adm.log" 2>&1 || fail "neofs-adm set-config failed: $(tail -n 20 "$D/logs/adm.log")"
 adm fschain force-new-epoch "${NET[@]}" >>"$D/logs/adm.log" 2>&1 || fail "force-new-epoch failed: $(tail -n 20 "$D/logs/adm.log")"
 wait_until "storage node ONLINE after the settings epoch" 120 sn sn_online
+log "network settings applied ($((SECONDS - t0))s)"
 
 # ---- 8. two S3 gateways --------------------------------------------------------------------
 GW_PUB=()
@@ -232,7 +242,7 @@ server:
   - address: "$HOST:$port"
 fschain: {endpoints: ["$RPC"]}
 placement_policy: {default: "REP 1"}
-logger: {level: info}
+logger: {level: info, timestamp: true}
 pprof: {enabled: false}
 prometheus: {enabled: false}
 EOF
@@ -263,13 +273,14 @@ jq -n --arg dataDir "$D" --arg peer "$HOST:$SN_PORT" --arg rpcEndpoint "$RPC" \
   --arg nodeVersion "$NEOFS_NODE_VERSION" --arg s3gwVersion "$NEOFS_S3_GW_VERSION" --arg neogoVersion "$NEO_GO_VERSION" \
   --arg admConfig "$D/adm.yml" --arg alphabetDir "$D/alphabet" --arg irPublicKey "$IR_PUB" \
   --argjson magic "$DEVNET_MAGIC" --argjson epochDuration "$DEVNET_EPOCH_DURATION" \
+  --arg maxTimePerBlock "$DEVNET_MAX_TIME_PER_BLOCK" \
   --argjson basePort "$DEVNET_BASE_PORT" --arg startedBy "$started_by" \
   --arg startedAt "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --argjson startSeconds $((SECONDS - t0)) \
   '{dataDir:$dataDir, peer:$peer, rpcEndpoint:$rpcEndpoint, users:$users, gateways:$gateways,
     binDirs:{node:$nodeBin, s3gw:$s3gwBin, neogo:$neogoBin},
     versions:{neofsNode:$nodeVersion, s3gw:$s3gwVersion, neoGo:$neogoVersion},
     admConfig:$admConfig, alphabetDir:$alphabetDir, irPublicKey:$irPublicKey,
-    magic:$magic, epochDuration:$epochDuration, basePort:$basePort,
+    magic:$magic, epochDuration:$epochDuration, maxTimePerBlock:$maxTimePerBlock, basePort:$basePort,
     startedBy:$startedBy, startedAt:$startedAt, startSeconds:$startSeconds}' >"$D/devnet.json"
 {
   echo "DEVNET_DIR=$D"
