@@ -30,3 +30,7 @@ export * from './neofs/object.js';
 export { parseEndpoint, type Endpoint } from './neofs/transport.js';
 export * from './neofs/client.js';
 export * from './neofs/session.js';
+export * from './issue/index.js';
+export { lifetimeToEpochs, lifetimeToUnixSeconds, type EpochLifetime, type UnixLifetime } from './issue/lifetime.js';
+export * from './obtain/index.js';
+export * from './aws/credentials.js';
