@@ -14,6 +14,10 @@ import { encodeEACLTable, EACLAction, EACLOperation, EACLRole } from '../../src/
 import { encodeBearerToken, signBearerToken } from '../../src/tokens/bearer.js';
 import { ContainerSessionVerb, encodeSessionToken, signSessionToken } from '../../src/tokens/session-v1.js';
 import { NeoFSClient, type WaitProgress } from '../../src/neofs/client.js';
+import { Transport } from '../../src/neofs/transport.js';
+import { buildSignedRequest, decodeResponse, keySigner } from '../../src/neofs/signing.js';
+import { ProtoMessage } from '../../src/neofs/proto/wire.js';
+import { SignatureScheme, decodeSignature } from '../../src/crypto/signature.js';
 import { BASIC_ACL_AUTHMATE, newContainer, decodeContainer } from '../../src/neofs/container.js';
 import { containerIdToString, newUuidV4, objectIdToString, ownerIdToString, type ContainerId } from '../../src/neofs/refs.js';
 import { AccessDeniedError, ContainerNotFoundError, ObjectAlreadyRemovedError, ObjectNotFoundError } from '../../src/neofs/status.js';
@@ -49,6 +53,27 @@ describe('NeoFSClient on the devnet', () => {
     const node = await client.localNodeInfo();
     expect(node.publicKey.length).toBe(33);
     expect(node.addresses.length).toBeGreaterThan(0);
+  });
+
+  it("verifies the node's own ECDSA_SHA512 response signatures and rejects a tampered copy", async () => {
+    const t = new Transport(net.peer);
+    try {
+      const raw = await t.unary('/neo.fs.v2.netmap.NetmapService/NetworkInfo', buildSignedRequest(keySigner(ownerKey), undefined), 10_000);
+      const r = decodeResponse(raw, true);
+      expect(r.verified).toBe(true);
+      const vh = new ProtoMessage(new ProtoMessage(raw).bytes(3)!);
+      const bodySig = decodeSignature(vh.bytes(1)!);
+      expect(bodySig.scheme).toBe(SignatureScheme.ECDSA_SHA512);
+      expect(bodySig.sign.length).toBe(65);
+      expect(bodySig.key).toEqual((await client.localNodeInfo()).publicKey);
+      // Flip one bit of the epoch inside the body: the node's body signature no longer verifies.
+      const body = new ProtoMessage(raw).bytes(1)!;
+      const tampered = Uint8Array.from(raw);
+      tampered[body.byteOffset - raw.byteOffset + 3]! ^= 0x01;
+      expect(() => decodeResponse(tampered, true)).toThrow(/response body signature \(depth 0\): ECDSA_SHA512 signature does not verify/);
+    } finally {
+      t.close();
+    }
   });
 
   it('creates a container with placement policy REP 1 and waits for it', async () => {
