@@ -1,16 +1,20 @@
 # Shared settings and helpers for up.sh / down.sh (sourced, not run).
 # Everything is configurable through the environment:
 #   DEVNET_CACHE      binaries, Go caches and the run pointer  (default ~/.cache/authmate-devnet)
-#   DEVNET_RUN_DIR    where the pointer files of the running network live (default $DEVNET_CACHE/run)
 #   DEVNET_BASE_PORT  all ports derive from it, on 127.0.0.1 only (default 9000, see below)
+#   DEVNET_RUN_DIR    where the pointer files of the running network live (default
+#                     $DEVNET_CACHE/run, or $DEVNET_CACHE/run-<base> for another base port, so
+#                     networks on different bases never share a pointer)
 #   DEVNET_MAGIC      network magic of the embedded FS chain (default 15405)
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=versions.env
 source "$here/versions.env"
 
 : "${DEVNET_CACHE:=$HOME/.cache/authmate-devnet}"
-: "${DEVNET_RUN_DIR:=$DEVNET_CACHE/run}"
 : "${DEVNET_BASE_PORT:=9000}"
+[[ $DEVNET_BASE_PORT =~ ^[0-9]+$ ]] && ((DEVNET_BASE_PORT >= 1024 && DEVNET_BASE_PORT <= 65400)) \
+  || { echo "devnet: DEVNET_BASE_PORT must be a number in 1024..65400" >&2; exit 1; }
+if [[ $DEVNET_BASE_PORT == 9000 ]]; then : "${DEVNET_RUN_DIR:=$DEVNET_CACHE/run}"; else : "${DEVNET_RUN_DIR:=$DEVNET_CACHE/run-$DEVNET_BASE_PORT}"; fi
 : "${DEVNET_MAGIC:=15405}"
 export DEVNET_CACHE
 

@@ -44,6 +44,8 @@ export interface DevnetInfo {
   magic: number;
   /** Seconds between automatic epoch ticks (raised so tests do not see surprise ticks). */
   epochDuration: number;
+  /** Longest gap between FS chain blocks, a Go duration ('2s'): chain time lags real time by up to this. */
+  maxTimePerBlock: string;
   basePort: number;
   startedBy: 'manual' | 'lease';
   startedAt: string;
@@ -84,7 +86,9 @@ export interface Devnet extends DevnetInfo {
 export function pointerPath(): string {
   if (process.env.DEVNET_POINTER) return process.env.DEVNET_POINTER;
   const cache = process.env.DEVNET_CACHE ?? join(homedir(), '.cache', 'authmate-devnet');
-  return join(process.env.DEVNET_RUN_DIR ?? join(cache, 'run'), 'devnet.json');
+  const base = process.env.DEVNET_BASE_PORT ?? '9000';
+  const run = process.env.DEVNET_RUN_DIR ?? join(cache, base === '9000' ? 'run' : `run-${base}`);
+  return join(run, 'devnet.json');
 }
 
 export function readDevnetInfo(path = pointerPath()): DevnetInfo {
