@@ -16,7 +16,9 @@ export async function connect(peer: string, key: Uint8Array, dialMs: number, ctx
     ctx.debug(`connected to ${peer}: epoch ${net.currentEpoch}, magic ${net.magicNumber}`);
   } catch (err) {
     client.close();
-    throw AuthmateError.wrap(`failed to create NeoFS component: peer ${peer}`, err, ExitCode.NeoFS);
+    // grpc-js ends connection errors with an empty "Resolution note: "; drop it.
+    const msg = (err instanceof Error ? err.message : String(err)).replace(/\.?\s*Resolution note:\s*$/, '');
+    throw new AuthmateError(`failed to create NeoFS component: peer ${peer}: ${msg}`, ExitCode.NeoFS, { cause: err });
   }
   return client;
 }

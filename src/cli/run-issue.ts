@@ -2,11 +2,13 @@
  * issue-secret as the CLI runs it: flags are checked first (each class with the Go tool's exit
  * code), then the wallet is opened, then the peer is dialled, then the library does the work.
  */
+import { dirname, resolve } from 'node:path';
 import bs58 from 'bs58';
 import { AuthmateError, ExitCode } from '../errors.js';
 import { assertCredentialsWritable, writeAwsCredentials } from '../aws/credentials.js';
 import { issueSecret, IssueInputError, parseGateKeys } from '../issue/index.js';
 import { NeoFSClient } from '../neofs/client.js';
+import { AccessDeniedError } from '../neofs/status.js';
 import { parseContainerId, type ContainerId } from '../neofs/refs.js';
 import { containerPoliciesFromFlag } from '../policy/container-policies.js';
 import { eaclTableFromJSON, type EACLTable } from '../policy/eacl.js';
@@ -121,6 +123,15 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
   const containerPolicies = containerPoliciesFromFlag(args['container-policy']);
   const bearerRules = bearerRulesFromArgs(args);
   const sessionRules = sessionRulesFromArgs(args, ctx.log);
+  if (args['box-format'] === 'g4') {
+    // issueSecret refuses these too, but only after the wallet and the network: say it now.
+    if (bearerRules) {
+      throw new AuthmateError('--bearer-rules: not used by g4 boxes (neofs-s3-gw v0.43+ takes session tokens v2 only); use --session-tokens', ExitCode.Issue);
+    }
+    if (sessionRules && sessionRules(PROBE_CID).length === 0) {
+      throw new AuthmateError('--session-tokens: a g4 box needs at least one session rule (without one the gateway could do nothing with these credentials)', ExitCode.SessionRules);
+    }
+  }
   let placementPolicy;
   if (existing === undefined) {
     try {
@@ -137,6 +148,10 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
     try {
       await assertCredentialsWritable(credsFile);
     } catch (err) {
+      // The writability probe's temp name would only confuse: name the missing directory instead.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new AuthmateError(`failed to issue secret: couldn't open aws cli credentials file ${credsFile}: directory ${dirname(resolve(credsFile))} does not exist`, ExitCode.Issue);
+      }
       throw AuthmateError.wrap('failed to issue secret: couldn\'t open aws cli credentials file', err, ExitCode.Issue);
     }
   }
@@ -197,6 +212,10 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
     }
   } catch (err) {
     if (err instanceof AuthmateError) throw err;
+    if (err instanceof AccessDeniedError) {
+      const where = existing !== undefined ? `container ${args['container-id']}` : 'the new container';
+      throw AuthmateError.wrap(`failed to issue secret: the node refused to store the access box in ${where} (its basic ACL or eACL must let this wallet PUT objects)`, err, ExitCode.Issue);
+    }
     if (err instanceof IssueInputError) throw AuthmateError.wrap('failed to issue secret', err, ExitCode.Issue);
     throw AuthmateError.wrap('failed to issue secret', err, ExitCode.Issue);
   } finally {

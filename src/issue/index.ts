@@ -19,6 +19,7 @@ import {
   type ContainerId,
   type ObjectId,
 } from '../neofs/refs.js';
+import { ContainerNotFoundError } from '../neofs/status.js';
 import { encodeEACLTable, defaultBearerTable, type EACLTable } from '../policy/eacl.js';
 import { encodePlacementPolicy, type PlacementPolicy } from '../policy/placement.js';
 import { containerVerbV1, defaultSessionRules as defaultRules, isContainerVerb, type SessionRule } from '../policy/session-rules.js';
@@ -234,7 +235,14 @@ export async function issueSecret(o: IssueSecretOptions): Promise<IssueSecretRes
     });
   } else {
     // A clear error now beats an unreadable box later.
-    await o.client.containerGet(cid, call);
+    try {
+      await o.client.containerGet(cid, call);
+    } catch (err) {
+      if (err instanceof ContainerNotFoundError) {
+        throw new IssueInputError('container', `container ${containerIdToString(cid)} does not exist (the node says: ${err.message})`);
+      }
+      throw err;
+    }
   }
 
   const unix = Math.floor(now() / 1000);

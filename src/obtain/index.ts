@@ -14,8 +14,11 @@ export function parseAccessKeyId(id: string): Address {
   const sep = text.includes('0') ? '0' : text.includes('_') ? '_' : undefined;
   if (sep === undefined) throw new Error(`access key id ${JSON.stringify(id)} has no "0" between the container id and the object id`);
   const parts = text.split(sep);
-  if (parts.length !== 2 || !parts[0] || !parts[1]) {
-    throw new Error(`access key id ${JSON.stringify(id)} must be <container id>${sep}<object id>, got ${parts.length} parts`);
+  if (parts.length !== 2) {
+    throw new Error(`access key id ${JSON.stringify(id)} must be <container id>${sep}<object id>, got ${parts.length} parts separated by "${sep}"`);
+  }
+  if (!parts[0] || !parts[1]) {
+    throw new Error(`access key id ${JSON.stringify(id)} must be <container id>${sep}<object id>: the ${parts[0] ? 'object' : 'container'} id is empty`);
   }
   let containerId;
   try {
