@@ -1,0 +1,153 @@
+// issue-secret / obtain-secret wall time, ours vs the real Go `neofs-s3-authmate` (the version the
+// local network pins, v0.45.0), on the local NeoFS network (run after `npm run build`:
+// node bench/issue-obtain.mjs). Both tools run as fresh processes, the way a user runs them, with
+// the same user wallet, the same two gate keys and passwords from the environment (no stdin).
+//  - issue-secret into an EXISTING container (`--container-id`, made once up front by Go's
+//    issue-secret with `REP 1`), so container creation and its wait are not measured. Go v0.45.0
+//    writes g4 boxes; ours runs with `--box-format g4` for the like-for-like ratio, and with g3
+//    (our default, what v0.42.0 writes) as an extra line.
+//  - obtain-secret of ONE box made by Go's issue-secret (g4): both tools read that same object
+//    with gateway 0's wallet and the same flags (`--wallet` user, `--rpc-endpoint`, as Go needs
+//    them); ours without `--wallet` (gate key signs, one scrypt less) is an extra line.
+// Rounds are interleaved (ours, go, ours, go, ... with the order flipped every round) so load from
+// other work on the machine hits both sides alike; lines show medians (and min). Target: ours <=
+// 0.8x Go's median wall time; a missed target prints MISSED but is not an error (exit 0); a tool
+// failing or returning a wrong result is (exit 1).
+// The network is started with a lease if none is running, and the lease released at the end (the
+// network is stopped only if this run started it and nobody else holds a lease).
+// Env: BENCH_ROUNDS (default 7).
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const TARGET = 0.8;
+const CLI = join(root, 'bin/authmate.js');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+function devnetScript(script, args, env) {
+  const r = spawnSync('bash', [join(root, 'scripts/devnet', script), ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.status !== 0) throw new Error(`scripts/devnet/${script} exited ${r.status ?? r.signal}:\n${r.stderr.split('\n').slice(-15).join('\n')}`);
+  return { stdout: r.stdout.trim(), stderr: r.stderr };
+}
+
+const lease = `bench-issue-obtain-${process.pid}-${randomBytes(3).toString('hex')}`;
+let leased = false;
+function release() {
+  if (!leased) return;
+  leased = false;
+  try {
+    devnetScript('down.sh', ['--release', lease], {});
+  } catch (err) {
+    console.error(`releasing the devnet lease ${lease} failed: ${err.message}`);
+    process.exitCode = 1;
+  }
+}
+
+try {
+  const up = devnetScript('up.sh', [], { DEVNET_LEASE: lease, DEVNET_LEASE_PID: String(process.pid) });
+  leased = true;
+  const net = JSON.parse(readFileSync(up.stdout.split('\n').pop(), 'utf8'));
+  const goBin = join(net.binDirs.s3gw, 'neofs-s3-authmate');
+  const user = net.users[0];
+  const [gw0, gw1] = net.gateways;
+  const env = { ...process.env, AUTHMATE_WALLET_PASSPHRASE: user.password, AUTHMATE_WALLET_GATE_PASSPHRASE: gw0.walletPassword };
+  const tools = { ours: [process.execPath, CLI], go: [goBin] };
+
+  /** Runs one tool as a process and returns {t, out} (parsed JSON stdout); throws on failure. */
+  function run(tool, args) {
+    const [file, ...pre] = tools[tool];
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(file, [...pre, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    const t = ms(t0);
+    if (r.status !== 0) throw new Error(`${tool} ${args[0]} exited ${r.status ?? r.signal}: ${r.stderr.trim()}`);
+    return { t, out: JSON.parse(r.stdout) };
+  }
+
+  const issueArgs = ['issue-secret', '--wallet', user.path, '--peer', net.peer, '--gate-public-key', gw0.publicKey, '--gate-public-key', gw1.publicKey];
+  const first = run('go', [...issueArgs, '--container-placement-policy', 'REP 1']).out;
+  const cid = first.container_id;
+  const intoCid = [...issueArgs, '--container-id', cid];
+  const cases = {
+    'ours g4': () => run('ours', [...intoCid, '--box-format', 'g4']),
+    'ours g3': () => run('ours', [...intoCid, '--box-format', 'g3']),
+    go: () => run('go', intoCid),
+  };
+  const checkIssue = (name, r) => {
+    if (r.out.container_id !== cid || !r.out.access_key_id.startsWith(`${cid}0`) || !/^[0-9a-f]{64}$/.test(r.out.secret_access_key)) {
+      throw new Error(`${name} issue-secret returned an unexpected result: ${JSON.stringify(r.out)}`);
+    }
+  };
+
+  const box = run('go', intoCid).out; // the box both tools obtain
+  const obtainArgs = ['obtain-secret', '--peer', net.peer, '--gate-wallet', gw0.walletPath, '--access-key-id', box.access_key_id];
+  const goLike = [...obtainArgs, '--wallet', user.path, '--rpc-endpoint', net.rpcEndpoint];
+  const obtainCases = {
+    ours: () => run('ours', goLike),
+    'ours no --wallet': () => run('ours', obtainArgs),
+    go: () => run('go', goLike),
+  };
+  const checkObtain = (name, r) => {
+    if (r.out.secret_access_key !== box.secret_access_key) throw new Error(`${name} obtain-secret returned a different secret`);
+  };
+
+  // One warm-up run of each (file cache, node's compile cache), not counted.
+  for (const [name, f] of Object.entries(cases)) checkIssue(name, f());
+  for (const [name, f] of Object.entries(obtainCases)) checkObtain(name, f());
+
+  const times = { issue: {}, obtain: {} };
+  for (const k of Object.keys(cases)) times.issue[k] = [];
+  for (const k of Object.keys(obtainCases)) times.obtain[k] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const flip = (xs) => (i % 2 ? [...xs].reverse() : xs);
+    for (const [name, f] of flip(Object.entries(cases))) {
+      const r = f();
+      checkIssue(name, r);
+      times.issue[name].push(r.t);
+    }
+    for (const [name, f] of flip(Object.entries(obtainCases))) {
+      const r = f();
+      checkObtain(name, r);
+      times.obtain[name].push(r.t);
+    }
+  }
+
+  const fmt = (x) => `${Math.round(x)} ms`;
+  const line = (label, ours, go, note = '') => {
+    const ratio = median(ours) / median(go);
+    console.log(
+      `${label.padEnd(28)} ours ${fmt(median(ours)).padStart(7)}  go ${fmt(median(go)).padStart(7)}  ratio ${ratio.toFixed(2)} ` +
+        `(target <= ${TARGET}: ${ratio <= TARGET ? 'met' : 'MISSED'})  [min ours ${fmt(Math.min(...ours))}, go ${fmt(Math.min(...go))}; ` +
+        `median of ${ours.length}${note}]`,
+    );
+  };
+  console.log(`issue-obtain: devnet ${net.dataDir} peer ${net.peer}, go neofs-s3-authmate ${net.versions.s3gw}, container ${cid}, 2 gate keys`);
+  line('issue-secret g4', times.issue['ours g4'], times.issue.go, '; both write g4');
+  line('issue-secret g3 (ours)', times.issue['ours g3'], times.issue.go, '; ours g3 vs go g4');
+  line('obtain-secret (go box)', times.obtain.ours, times.obtain.go, '; same go-made g4 box, same flags');
+  line('obtain-secret no --wallet', times.obtain['ours no --wallet'], times.obtain.go, '; ours skips the user wallet');
+  const bare = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    bare.push(ms(t0));
+  }
+  console.log(`issue-obtain context: bare node -e 0 median ${fmt(median(bare))}`);
+} catch (err) {
+  console.error(`issue-obtain bench failed: ${err instanceof Error ? err.message : err}`);
+  process.exitCode = 1;
+} finally {
+  release();
+}
