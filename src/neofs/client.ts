@@ -42,7 +42,7 @@ import {
   prepareObject,
   sha256Checksum,
 } from './object.js';
-import { ProtoMessage, type Uint64 } from './proto/wire.js';
+import { ProtoDecodeError, ProtoMessage, type Uint64 } from './proto/wire.js';
 import {
   API_VERSION,
   type Address,
@@ -134,6 +134,8 @@ export interface PutObjectParams extends CallOptions {
   /** Signs the object (default: the client's signer); the owner is derived from its key. */
   objectSigner?: Signer;
   copiesNumber?: number;
+  /** Network state to use (epoch, limits, hashing flag); fetched with NetworkInfo when absent. */
+  network?: NetworkInfo;
 }
 
 export interface ObjectHead {
@@ -209,10 +211,31 @@ export class NeoFSClient {
     return r.body;
   }
 
-  private async unary(path: string, body: Uint8Array | undefined, o: CallOptions = {}, signed = true): Promise<Uint8Array | undefined> {
+  /** Runs a response decoder; malformed bytes become a `ResponseVerificationError` naming the call. */
+  private parse<T>(method: string, decode: () => T): T {
+    try {
+      return decode();
+    } catch (e) {
+      if (e instanceof ProtoDecodeError || e instanceof NeoFSFormatError) {
+        throw new ResponseVerificationError(`${method} response from ${this.endpoint} is malformed: ${e.message}`, { cause: e });
+      }
+      throw e;
+    }
+  }
+
+  /** Signs and sends one request, checks the response, decodes its body with `decode`. */
+  private async unary<T>(
+    path: string,
+    body: Uint8Array | undefined,
+    o: CallOptions | undefined,
+    decode: (body: Uint8Array | undefined) => T,
+    signed = true,
+  ): Promise<T> {
     const req = buildSignedRequest(this.signer, body, this.meta(o));
-    const raw = await this.transport.unary(path, req, o.timeoutMs ?? this.timeoutMs);
-    return this.handle(methodName(path), raw, signed);
+    const raw = await this.transport.unary(path, req, o?.timeoutMs ?? this.timeoutMs);
+    const method = methodName(path);
+    const resBody = this.parse(method, () => this.handle(method, raw, signed));
+    return this.parse(method, () => decode(resBody));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -220,17 +243,17 @@ export class NeoFSClient {
 
   /** Current epoch, network magic and parameters. Remembers the magic for later meta headers. */
   async networkInfo(o?: CallOptions): Promise<NetworkInfo> {
-    const body = await this.unary(`${NETMAP}NetworkInfo`, undefined, o);
-    const ni = body && new ProtoMessage(body).bytes(1);
-    if (ni === undefined) throw new NeoFSFormatError('NetworkInfo response has no network info');
-    const info = decodeNetworkInfo(ni);
+    const info = await this.unary(`${NETMAP}NetworkInfo`, undefined, o, (body) => {
+      const ni = body && new ProtoMessage(body).bytes(1);
+      if (ni === undefined) throw new NeoFSFormatError('no network info');
+      return decodeNetworkInfo(ni);
+    });
     this.magic = info.magicNumber;
     return info;
   }
 
   async localNodeInfo(o?: CallOptions): Promise<NodeInfo> {
-    const body = await this.unary(`${NETMAP}LocalNodeInfo`, new Uint8Array(), o);
-    return decodeLocalNodeInfoBody(body ?? new Uint8Array()).nodeInfo;
+    return this.unary(`${NETMAP}LocalNodeInfo`, new Uint8Array(), o, (b) => decodeLocalNodeInfoBody(b ?? new Uint8Array()).nodeInfo);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -245,8 +268,7 @@ export class NeoFSClient {
     const id = containerIdFromContainer(bytes);
     const started = Date.now();
     try {
-      const body = await this.unary(`${CONTAINER}Put`, encodePutContainerBody(bytes, o.containerSigner ?? this.signer), o);
-      const got = decodePutContainerResponseBody(body);
+      const got = await this.unary(`${CONTAINER}Put`, encodePutContainerBody(bytes, o.containerSigner ?? this.signer), o, decodePutContainerResponseBody);
       if (got !== undefined && !equalBytes(got, id)) {
         throw new ResponseVerificationError(
           `container Put: node computed ID ${containerIdToString(got)}, expected ${containerIdToString(id)} (container encoding mismatch)`,
@@ -277,8 +299,7 @@ export class NeoFSClient {
 
   /** Reads a container; checks that its bytes hash to `id`. */
   async containerGet(id: ContainerId, o?: CallOptions): Promise<SignedContainer> {
-    const body = await this.unary(`${CONTAINER}Get`, encodeContainerIdBody(id), o);
-    const res = decodeGetContainerResponseBody(body);
+    const res = await this.unary(`${CONTAINER}Get`, encodeContainerIdBody(id), o, decodeGetContainerResponseBody);
     if (!equalBytes(containerIdFromContainer(res.bytes), id)) {
       throw new ResponseVerificationError(`container Get: returned container does not hash to ${containerIdToString(id)}`);
     }
@@ -287,14 +308,14 @@ export class NeoFSClient {
 
   /** IDs of the containers owned by `owner` (default: the client's user). */
   async containerList(owner: OwnerId = this.ownerId, o?: CallOptions): Promise<ContainerId[]> {
-    return decodeListContainersResponseBody(await this.unary(`${CONTAINER}List`, encodeListContainersBody(owner), o));
+    return this.unary(`${CONTAINER}List`, encodeListContainersBody(owner), o, decodeListContainersResponseBody);
   }
 
   /** Deletes a container (signature over the raw ID) and by default waits until it is gone. */
   async containerDelete(id: ContainerId, o: ContainerWriteOptions = {}): Promise<void> {
     const started = Date.now();
     try {
-      await this.unary(`${CONTAINER}Delete`, encodeDeleteContainerBody(id, o.containerSigner ?? this.signer), o);
+      await this.unary(`${CONTAINER}Delete`, encodeDeleteContainerBody(id, o.containerSigner ?? this.signer), o, () => undefined);
     } catch (e) {
       if (!(e instanceof ContainerAwaitTimeoutError) || o.wait === false) throw e;
     }
@@ -318,7 +339,7 @@ export class NeoFSClient {
 
   /** Reads a container's extended ACL (stable `acl.EACLTable` bytes). */
   async containerEACL(id: ContainerId, o?: CallOptions): Promise<SignedEACL> {
-    return decodeGetEACLResponseBody(await this.unary(`${CONTAINER}GetExtendedACL`, encodeContainerIdBody(id), o));
+    return this.unary(`${CONTAINER}GetExtendedACL`, encodeContainerIdBody(id), o, decodeGetEACLResponseBody);
   }
 
   /**
@@ -328,7 +349,7 @@ export class NeoFSClient {
   async containerSetEACL(eaclTable: Uint8Array, o: ContainerWriteOptions & { containerId?: ContainerId } = {}): Promise<void> {
     const started = Date.now();
     try {
-      await this.unary(`${CONTAINER}SetExtendedACL`, encodeSetEACLBody(eaclTable, o.containerSigner ?? this.signer), o);
+      await this.unary(`${CONTAINER}SetExtendedACL`, encodeSetEACLBody(eaclTable, o.containerSigner ?? this.signer), o, () => undefined);
     } catch (e) {
       if (!(e instanceof ContainerAwaitTimeoutError) || o.wait === false) throw e;
     }
@@ -377,7 +398,7 @@ export class NeoFSClient {
    * MaxObjectSize are refused (no splitting).
    */
   async objectPut(p: PutObjectParams): Promise<ObjectId> {
-    const net = await this.networkInfo({ timeoutMs: p.timeoutMs });
+    const net = p.network ?? (await this.networkInfo({ timeoutMs: p.timeoutMs }));
     if (net.maxObjectSize > 0n && BigInt(p.payload.length) > net.maxObjectSize) {
       throw new NeoFSFormatError(`object payload of ${p.payload.length} bytes exceeds the network's MaxObjectSize ${net.maxObjectSize}`);
     }
@@ -404,7 +425,7 @@ export class NeoFSClient {
       }
     }
     const raw = await this.transport.clientStream(`${OBJECT}Put`, messages(), p.timeoutMs ?? this.timeoutMs);
-    const got = decodePutObjectResponseBody(this.handle('ObjectService.Put', raw, true));
+    const got = this.parse('ObjectService.Put', () => decodePutObjectResponseBody(this.handle('ObjectService.Put', raw, true)));
     if (!equalBytes(got, obj.id)) {
       throw new ResponseVerificationError(`object Put: node returned ID ${objectIdToString(got)}, expected ${objectIdToString(obj.id)}`);
     }
@@ -413,15 +434,14 @@ export class NeoFSClient {
 
   /** Reads an object header; checks that it hashes to the object ID and its signature. */
   async objectHead(address: Address, o: CallOptions & { raw?: boolean } = {}): Promise<ObjectHead> {
-    const body = await this.unary(`${OBJECT}Head`, encodeHeadObjectBody(address, o.raw), o, false);
-    const res = decodeHeadObjectResponseBody(body);
+    const res = await this.unary(`${OBJECT}Head`, encodeHeadObjectBody(address, o.raw), o, decodeHeadObjectResponseBody, false);
     if (res.kind !== 'header') {
       throw new NeoFSFormatError(`object ${addressToString(address)} is split; reading split objects is not supported`);
     }
     checkObjectHeader(res.header, address.objectId, res.signature);
     return {
       id: address.objectId,
-      header: decodeObjectHeader(res.header),
+      header: this.parse('ObjectService.Head', () => decodeObjectHeader(res.header)),
       headerBytes: res.header,
       ...(res.signature ? { signature: res.signature } : {}),
     };
@@ -433,7 +453,7 @@ export class NeoFSClient {
     let head: { header: Uint8Array; signature?: Signature } | undefined;
     const chunks: Uint8Array[] = [];
     for await (const raw of this.transport.serverStream(`${OBJECT}Get`, req, o.timeoutMs ?? this.timeoutMs)) {
-      const part = decodeGetObjectResponseBody(this.handle('ObjectService.Get', raw, false));
+      const part = this.parse('ObjectService.Get', () => decodeGetObjectResponseBody(this.handle('ObjectService.Get', raw, false)));
       if (part.kind === 'init') {
         if (head) throw new ResponseVerificationError('object Get: second header in the stream');
         head = { header: part.header, ...(part.signature ? { signature: part.signature } : {}) };
@@ -446,7 +466,7 @@ export class NeoFSClient {
     }
     if (!head) throw new ResponseVerificationError('object Get: stream ended without a header');
     checkObjectHeader(head.header, address.objectId, head.signature);
-    const header = decodeObjectHeader(head.header);
+    const header = this.parse('ObjectService.Get', () => decodeObjectHeader(head!.header));
     const payload = concat(chunks);
     if (header.payloadLength !== undefined && BigInt(payload.length) !== header.payloadLength) {
       throw new ResponseVerificationError(`object Get: got ${payload.length} payload bytes, header says ${header.payloadLength}`);
@@ -459,7 +479,7 @@ export class NeoFSClient {
 
   /** Deletes an object; returns the tombstone's address. */
   async objectDelete(address: Address, o?: CallOptions): Promise<Address> {
-    return decodeDeleteObjectResponseBody(await this.unary(`${OBJECT}Delete`, encodeDeleteObjectBody(address), o));
+    return this.unary(`${OBJECT}Delete`, encodeDeleteObjectBody(address), o, decodeDeleteObjectResponseBody);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -467,13 +487,12 @@ export class NeoFSClient {
 
   /** NeoFS balance of `owner` (default: the client's user). */
   async balance(owner: OwnerId = this.ownerId, o?: CallOptions): Promise<Decimal> {
-    return decodeBalanceResponseBody(await this.unary(`${ACCOUNTING}Balance`, encodeBalanceBody(owner), o));
+    return this.unary(`${ACCOUNTING}Balance`, encodeBalanceBody(owner), o, decodeBalanceResponseBody);
   }
 
   /** Asks the node for a session key valid until epoch `expiration` (for node-signed objects). */
   async sessionCreate(expiration: Uint64, o?: CallOptions): Promise<CreatedSession> {
-    const body = await this.unary(`${SESSION}Create`, encodeCreateSessionBody(this.ownerId, expiration), o);
-    return decodeCreateSessionResponseBody(body);
+    return this.unary(`${SESSION}Create`, encodeCreateSessionBody(this.ownerId, expiration), o, decodeCreateSessionResponseBody);
   }
 }
 

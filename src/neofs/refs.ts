@@ -7,10 +7,10 @@
  * `*Message` encoders wrap them into their `refs` messages with stable marshaling.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { ripemd160 } from '@noble/hashes/legacy.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import bs58 from 'bs58';
 import { ProtoMessage, ProtoWriter } from './proto/wire.js';
+import { scriptHash } from '../crypto/keys.js';
 
 /** A malformed identifier, address, UUID or `refs` message. */
 export class NeoFSFormatError extends Error {
@@ -51,17 +51,12 @@ export type OwnerId = Uint8Array;
 export const OWNER_ID_SIZE = 25;
 const N3_ADDRESS_PREFIX = 0x35;
 
-/** User ID of a 33-byte compressed public key (its N3 address bytes). */
+/** User ID of a 33-byte compressed public key: the bytes of its N3 address. */
 export function ownerIdFromPublicKey(pub33: Uint8Array): OwnerId {
   if (pub33.length !== 33 || (pub33[0] !== 0x02 && pub33[0] !== 0x03)) {
     throw new NeoFSFormatError(`owner ID needs a 33-byte compressed public key, got ${pub33.length} bytes`);
   }
-  // Standard verification script: PUSHDATA1 33 <key> SYSCALL System.Crypto.CheckSig.
-  const script = new Uint8Array(40);
-  script.set([0x0c, 0x21], 0);
-  script.set(pub33, 2);
-  script.set([0x41, 0x56, 0xe7, 0xb3, 0x27], 35);
-  return ownerIdFromScriptHash(ripemd160(sha256(script)));
+  return ownerIdFromScriptHash(scriptHash(pub33));
 }
 
 /** User ID of a 20-byte script hash (in hash output order, as addresses encode it). */

@@ -165,6 +165,21 @@ describe('response verification', () => {
   });
 });
 
+describe('malformed responses', () => {
+  it('reports bytes that are not a response as malformed, naming the call', async () => {
+    handlers.set(PATHS[0]!.path, () => Uint8Array.of(0x0a, 0x05, 0x01));
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      await expect(c.networkInfo()).rejects.toThrow(/^NetmapService.NetworkInfo response from 127.0.0.1:\d+ rejected: malformed response: field 1: length 5 overruns the message$/);
+      // Signed, but the body is not a NetworkInfo body.
+      handlers.set(PATHS[0]!.path, () => signResponse(nodeSigner, Uint8Array.of(0x0a, 0x02, 0x08), meta()));
+      await expect(c.networkInfo()).rejects.toThrow(/^NetmapService.NetworkInfo response from 127.0.0.1:\d+ is malformed: field 1: length 2 overruns the message$/);
+    } finally {
+      c.close();
+    }
+  });
+});
+
 describe('statuses', () => {
   it('maps CONTAINER_NOT_FOUND to ContainerNotFoundError with the node message', async () => {
     handlers.set(PATHS[1]!.path, () =>
