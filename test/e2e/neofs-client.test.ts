@@ -196,6 +196,10 @@ describe('NeoFSClient on the devnet', () => {
       const id = await gate.containerPut(container, { sessionToken: token(ContainerSessionVerb.PUT), wait: { timeoutMs: 90_000, pollIntervalMs: 300 } });
       const got = await client.containerGet(id);
       expect(ownerIdToString(got.container.ownerId)).toBe(net.users[0]!.address); // node v0.54 returns no signature/token in Get
+      // authmate's basic ACL: others may not PUT; the node refuses on the stream's first message.
+      const denied = await gate.objectPut({ containerId: id, payload: new Uint8Array(randomBytes(4 << 20)) }).catch((e) => e);
+      expect(denied).toBeInstanceOf(AccessDeniedError);
+      expect(denied.message).toMatch(/^ObjectService.Put on 127.0.0.1:\d+: access denied/);
       await gate.containerDelete(id, { sessionToken: token(ContainerSessionVerb.DELETE), wait: { timeoutMs: 90_000, pollIntervalMs: 300 } });
     } finally {
       gate.close();
