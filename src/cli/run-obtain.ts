@@ -1,5 +1,6 @@
 /** obtain-secret as the CLI runs it. */
 import { AuthmateError, ExitCode } from '../errors.js';
+import { ContainerNotFoundError, ObjectNotFoundError } from '../neofs/status.js';
 import { obtainSecret, parseAccessKeyId } from '../obtain/index.js';
 import { parseDuration } from '../util/duration.js';
 import { GATE_WALLET_PASSPHRASE_ENV, loadWalletKey, WALLET_PASSPHRASE_ENV, type WalletKey } from '../wallet/index.js';
@@ -50,6 +51,9 @@ export async function runObtainSecret(args: ObtainSecretArgs): Promise<void> {
       obtainSecret({ client, accessKeyId: args['access-key-id'], gatePrivateKey: gate.privateKey, timeoutMs: ctx.timeoutMs }),
     ).catch((err) => {
       if (err instanceof AuthmateError) throw new AuthmateError(err.message, ExitCode.Obtain, { cause: err });
+      if (err instanceof ObjectNotFoundError || err instanceof ContainerNotFoundError) {
+        throw AuthmateError.wrap(`failed to obtain secret: no access box at ${args['access-key-id']}`, err, ExitCode.Obtain);
+      }
       throw AuthmateError.wrap('failed to obtain secret', err, ExitCode.Obtain);
     });
     ctx.debug(`access box format ${result.format}`);
