@@ -1,8 +1,8 @@
 // Typed access to the running local NeoFS network (scripts/devnet/up.sh writes the pointer
 // this reads; test/e2e/global-setup.ts starts or reuses the network before any e2e test).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export interface DevnetUser {
@@ -140,7 +140,9 @@ export function devnet(): Devnet {
   const cliConfig = (user: DevnetUser): string => {
     let p = configs.get(user.path);
     if (!p) {
-      p = join(mkdtempSync(join(tmpdir(), 'devnet-cli-')), 'cli.yml');
+      // Inside the network's data dir (removed with it); one file per process and user.
+      mkdirSync(join(info.dataDir, 'cli'), { recursive: true });
+      p = join(info.dataDir, 'cli', `${process.pid}-${configs.size}.yml`);
       writeFileSync(p, `wallet: ${JSON.stringify(user.path)}\npassword: ${JSON.stringify(user.password)}\nrpc-endpoint: ${JSON.stringify(info.peer)}\n`, { mode: 0o600 });
       configs.set(user.path, p);
     }
