@@ -1,13 +1,16 @@
 // The local network works end to end with the real neofs-cli and a wallet we generated:
 // container (REP 1), object put, object get back byte-identical.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { devnet } from './devnet.js';
 
 describe('local NeoFS network', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'devnet-smoke-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('runs the pinned versions with two users and two gateways', () => {
     const net = devnet();
     expect(net.peer).toMatch(/^127\.0\.0\.1:\d+$/);
@@ -27,7 +30,6 @@ describe('local NeoFS network', () => {
     const info = await net.neofsCli(user, ['container', 'get', '--cid', cid!]);
     expect(info).toContain(user.address); // owner is our generated wallet
 
-    const dir = mkdtempSync(join(tmpdir(), 'devnet-smoke-'));
     const payload = randomBytes(200_000);
     writeFileSync(join(dir, 'in.bin'), payload);
     const put = await net.neofsCli(user, ['object', 'put', '--cid', cid!, '--file', join(dir, 'in.bin')]);
