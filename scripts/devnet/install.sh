@@ -15,16 +15,30 @@ export GOMODCACHE="$DEVNET_CACHE/go/mod" GOCACHE="$DEVNET_CACHE/go/build" CGO_EN
 export GONOSUMDB="github.com/nspcc-dev/*" GOFLAGS=-mod=mod
 mkdir -p "$DEVNET_CACHE/bin"
 
+tmp=
+trap '[[ -n $tmp ]] && rm -rf "$tmp"' EXIT
+
 build() { # <dest> <module> <version> <-X symbol> <extra require lines> <package>...
   local dest=$1 mod=$2 ver=$3 xsym=$4 extra=$5; shift 5
   [[ -f $dest/.complete ]] && return 0
+  # One build per component@version at a time: a concurrent caller waits, then reuses it.
+  exec 8>"$dest.lock"
+  if ! flock -n 8; then
+    echo "devnet: waiting for another build of $(basename "$dest")" >&2
+    flock 8
+  fi
+  if [[ -f $dest/.complete ]]; then exec 8>&-; return 0; fi
   echo "devnet: building $(basename "$dest") (first run only; this takes minutes)" >&2
-  local tmp; tmp=$(mktemp -d "$DEVNET_CACHE/tmp.XXXXXX")
+  tmp=$(mktemp -d "$DEVNET_CACHE/tmp.XXXXXX")
   mkdir -p "$tmp/src" "$tmp/bin"
   printf 'module authmate-devnet/peers\n\ngo 1.25.0\n\nrequire %s %s\n%s\n' "$mod" "$ver" "$extra" >"$tmp/src/go.mod"
   local start=$SECONDS
-  (cd "$tmp/src" && go build -trimpath -ldflags "-s -w -X $xsym=${ver#v}" -o "$tmp/bin/" "$@")
-  touch "$tmp/bin/.complete"; rm -rf "$dest"; mv "$tmp/bin" "$dest"; rm -rf "$tmp"
+  if ! (cd "$tmp/src" && go build -trimpath -ldflags "-s -w -X $xsym=${ver#v}" -o "$tmp/bin/" "$@" 8>&-); then
+    echo "devnet: building $(basename "$dest") FAILED (module $mod $ver${extra:+, $extra}); see the go output above" >&2
+    exit 1
+  fi
+  touch "$tmp/bin/.complete"; rm -rf "$dest"; mv "$tmp/bin" "$dest"; rm -rf "$tmp"; tmp=
+  exec 8>&-
   echo "devnet: built $(basename "$dest") in $((SECONDS - start))s" >&2
 }
 

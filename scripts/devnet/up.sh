@@ -53,6 +53,11 @@ if [[ -f $POINTER_ENV ]]; then
   for attempt in 1 2 3; do
     if healthy "$old"; then
       add_lease
+      # `devnet:up` by hand (or DEVNET_KEEP=1) adopts a network a test run started: keep it running.
+      if [[ -z ${DEVNET_LEASE:-} || -n ${DEVNET_KEEP:-} ]] && [[ $(jq -r .startedBy "$POINTER_JSON") != manual ]]; then
+        jq '.startedBy = "manual"' "$POINTER_JSON" >"$POINTER_JSON.tmp" && mv "$POINTER_JSON.tmp" "$POINTER_JSON"
+        log "the running devnet will now be kept until npm run devnet:down"
+      fi
       log "reusing the running devnet in $old (healthy; checked in $((SECONDS - t0))s)"
       echo "$POINTER_JSON"
       exit 0
