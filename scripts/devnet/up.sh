@@ -27,6 +27,13 @@ add_lease() {
   echo "${DEVNET_LEASE_PID:-$PPID}" >"$LEASES/$DEVNET_LEASE"
 }
 
+summary() { # <pointer json>: what tests and the demo need, on stderr
+  jq -r '"devnet: peer \(.peer), FS chain \(.rpcEndpoint), data \(.dataDir)",
+    (.gateways | to_entries[] | "devnet:   S3 gateway \(.key) (\(.value.version)): \(.value.endpoint)  gate public key: \(.value.publicKey)"),
+    (.users | to_entries[] | "devnet:   user\(.key + 1) wallet: \(.value.path) (password \(.value.password))")' "$1" >&2
+  log "  pointer: $POINTER_ENV (shell) / $POINTER_JSON (tests); stop with: npm run devnet:down"
+}
+
 # ---- 0. reuse a healthy running network -------------------------------------------------
 healthy() { # <data dir>
   local d=$1 f out port
@@ -59,6 +66,7 @@ if [[ -f $POINTER_ENV ]]; then
         log "the running devnet will now be kept until npm run devnet:down"
       fi
       log "reusing the running devnet in $old (healthy; checked in $((SECONDS - t0))s)"
+      summary "$POINTER_JSON"
       echo "$POINTER_JSON"
       exit 0
     fi
@@ -318,7 +326,6 @@ cp "$D/devnet.env" "$POINTER_ENV.tmp" && mv "$POINTER_ENV.tmp" "$POINTER_ENV"
 add_lease
 ok=1
 
-log "devnet up in $((SECONDS - t0))s: peer $HOST:$SN_PORT, FS chain $RPC"
-for i in 0 1; do log "  S3 gateway $i: http://$HOST:${GW_PORTS[$i]}  gate public key: ${GW_PUB[$i]}"; done
-log "  pointer: $POINTER_ENV (shell) / $POINTER_JSON (tests); stop with: npm run devnet:down"
+log "devnet up in $((SECONDS - t0))s"
+summary "$POINTER_JSON"
 echo "$POINTER_JSON"
