@@ -10,7 +10,7 @@
  * `openAccessBox` finds the generation by itself: version 1 ⇒ G4; otherwise the gate entry whose
  * key matches is trial-decrypted as G3, G2, then G1 (the AEAD tag makes the answer unambiguous).
  */
-import { p256 } from '@noble/curves/nist.js';
+import { isValidScalar, randomScalar } from '../crypto/p256-native.js';
 import { randomBytes as cryptoRandom } from '@noble/hashes/utils.js';
 import { addressFromPublicKey, bytesToHex, parsePublicKey, publicKeyFromPrivate } from '../crypto/keys.js';
 import { ownerIdFromPublicKey, ownerIdToString } from '../neofs/refs.js';
@@ -132,8 +132,8 @@ function invalid(msg: string): never {
 export function buildAccessBox(o: BuildAccessBoxOptions): BuiltAccessBox {
   if (o.secret.length !== 32) invalid(`secret must be 32 bytes, got ${o.secret.length}`);
   if (o.gates.length === 0) invalid('at least one gate public key is required');
-  const ephemeralKey = o.ephemeralKey ?? p256.utils.randomSecretKey();
-  if (ephemeralKey.length !== 32 || !p256.utils.isValidSecretKey(ephemeralKey)) invalid('ephemeral key is not a valid P-256 private key');
+  const ephemeralKey = o.ephemeralKey ?? randomScalar();
+  if (!isValidScalar(ephemeralKey)) invalid('ephemeral key is not a valid P-256 private key');
   const random = o.random ?? cryptoRandom;
   const gateKeys = o.gates.map((g, i) => {
     try {
@@ -260,7 +260,7 @@ function parseBox(data: Uint8Array): AccessBoxMessage {
   }
   if (box.ownerPublicKey.length === 0) throw new AccessBoxError('NOT_A_BOX', 'not an AccessBox: it has no owner (ephemeral) public key');
   try {
-    p256.Point.fromBytes(box.ownerPublicKey);
+    parsePublicKey(box.ownerPublicKey);
   } catch {
     throw new AccessBoxError(
       'NOT_A_BOX',

@@ -4,10 +4,10 @@
  *
  * Pure functions; every failure is a `KeyFormatError` whose message names what was wrong.
  */
-import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { ripemd160 } from '@noble/hashes/legacy.js';
 import bs58 from 'bs58';
+import { convertPublicKey, isValidScalar, publicKeyNative } from './p256-native.js';
 
 /** A malformed key, address, script hash or WIF. */
 export class KeyFormatError extends Error {
@@ -40,13 +40,13 @@ export function hexToBytes(hex: string, what = 'hex string'): Uint8Array {
 
 function checkPrivateKey(priv: Uint8Array): void {
   if (priv.length !== 32) throw new KeyFormatError(`private key must be 32 bytes, got ${priv.length}`);
-  if (!p256.utils.isValidSecretKey(priv)) throw new KeyFormatError('private key is zero or not below the P-256 group order');
+  if (!isValidScalar(priv)) throw new KeyFormatError('private key is zero or not below the P-256 group order');
 }
 
 /** Public key of a 32-byte private key: 33-byte compressed (default) or 65-byte uncompressed. */
 export function publicKeyFromPrivate(priv: Uint8Array, compressed = true): Uint8Array {
   checkPrivateKey(priv);
-  return p256.getPublicKey(priv, compressed);
+  return publicKeyNative(priv, compressed);
 }
 
 /**
@@ -66,7 +66,7 @@ export function parsePublicKey(key: string | Uint8Array): Uint8Array {
     throw new KeyFormatError(`uncompressed public key must start with 0x04, got 0x${prefix.toString(16).padStart(2, '0')}`);
   }
   try {
-    return p256.Point.fromBytes(bytes).toBytes(true);
+    return convertPublicKey(bytes, true);
   } catch {
     throw new KeyFormatError('public key is not a point on the P-256 curve');
   }
@@ -74,7 +74,7 @@ export function parsePublicKey(key: string | Uint8Array): Uint8Array {
 
 /** Uncompressed (65-byte, 0x04-prefixed) form of a public key. */
 export function decompressPublicKey(key: string | Uint8Array): Uint8Array {
-  return p256.Point.fromBytes(parsePublicKey(key)).toBytes(false);
+  return convertPublicKey(parsePublicKey(key), false);
 }
 
 /** Standard N3 single-signature verification script: PUSHDATA1 <pub33> SYSCALL CheckSig (40 bytes). */

@@ -11,10 +11,10 @@
  * - N3 (3): Neo N3 witness (verification + invocation scripts); verification needs the
  *   network magic, so it is only decoded here, never verified.
  */
-import { p256 } from '@noble/curves/nist.js';
-import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
+import { isValidScalar, publicKeyNative, signRandomNative, signRFC6979Native, verifyNative } from './p256-native.js';
 
 export enum SignatureScheme {
   ECDSA_SHA512 = 0,
@@ -35,10 +35,8 @@ export class SignatureError extends Error {
   override name = 'SignatureError';
 }
 
-const SIG_OPTS = { prehash: false, lowS: false } as const;
-
 function checkPrivateKey(privateKey: Uint8Array): void {
-  if (privateKey.length !== 32 || !p256.utils.isValidSecretKey(privateKey)) {
+  if (!isValidScalar(privateKey)) {
     throw new SignatureError('private key must be 32 bytes, non-zero and below the P-256 group order');
   }
 }
@@ -46,7 +44,7 @@ function checkPrivateKey(privateKey: Uint8Array): void {
 /** Raw 64-byte `r || s` RFC 6979 signature over SHA-256(data). */
 export function signRFC6979(privateKey: Uint8Array, data: Uint8Array): Uint8Array {
   checkPrivateKey(privateKey);
-  return p256.sign(sha256(data), privateKey, { ...SIG_OPTS, format: 'compact' });
+  return signRFC6979Native(privateKey, sha256(data));
 }
 
 function walletConnectMessage(data: Uint8Array, salt: Uint8Array): Uint8Array {
@@ -70,11 +68,11 @@ function walletConnectMessage(data: Uint8Array, salt: Uint8Array): Uint8Array {
  */
 export function signData(privateKey: Uint8Array, data: Uint8Array, scheme: SignatureScheme): Signature {
   checkPrivateKey(privateKey);
-  const key = p256.getPublicKey(privateKey, true);
+  const key = publicKeyNative(privateKey, true);
   switch (scheme) {
     case SignatureScheme.ECDSA_SHA512: {
-      // Random nonce like Go's ecdsa.Sign (hedged: RFC 6979 plus fresh entropy).
-      const rs = p256.sign(sha512(data), privateKey, { ...SIG_OPTS, format: 'compact', extraEntropy: true });
+      // Random nonce like Go's ecdsa.Sign (OpenSSL's; SHA-512 digest truncated to 256 bits as Go does).
+      const rs = signRandomNative(privateKey, data, 'sha512');
       const sign = new Uint8Array(65);
       sign[0] = 0x04;
       sign.set(rs, 1);
@@ -95,12 +93,9 @@ export function signData(privateKey: Uint8Array, data: Uint8Array, scheme: Signa
   }
 }
 
-function verifyRS(rs: Uint8Array, digest: Uint8Array, key: Uint8Array): boolean {
-  try {
-    return p256.verify(rs, digest, key, { ...SIG_OPTS, format: 'compact' });
-  } catch {
-    return false; // bad key encoding or r/s out of range: not a valid signature
-  }
+/** Bad key encoding or r/s out of range give false: not a valid signature. */
+function verifyRS(rs: Uint8Array, data: Uint8Array, key: Uint8Array, hash: 'sha256' | 'sha512'): boolean {
+  return verifyNative(key, data, rs, hash);
 }
 
 /**
@@ -125,14 +120,14 @@ function signatureProblem(sig: Signature, data: Uint8Array): string | undefined 
   switch (scheme) {
     case SignatureScheme.ECDSA_SHA512:
       if (sign.length !== 65 || sign[0] !== 0x04) return `ECDSA_SHA512 signature must be 65 bytes starting with 0x04, got ${sign.length} bytes`;
-      return verifyRS(sign.subarray(1), sha512(data), key) ? undefined : 'ECDSA_SHA512 signature does not verify';
+      return verifyRS(sign.subarray(1), data, key, 'sha512') ? undefined : 'ECDSA_SHA512 signature does not verify';
     case SignatureScheme.ECDSA_RFC6979_SHA256:
       if (sign.length !== 64) return `ECDSA_RFC6979_SHA256 signature must be 64 bytes, got ${sign.length}`;
-      return verifyRS(sign, sha256(data), key) ? undefined : 'ECDSA_RFC6979_SHA256 signature does not verify';
+      return verifyRS(sign, data, key, 'sha256') ? undefined : 'ECDSA_RFC6979_SHA256 signature does not verify';
     case SignatureScheme.ECDSA_RFC6979_SHA256_WALLET_CONNECT: {
       if (sign.length !== 80) return `wallet-connect signature must be 80 bytes, got ${sign.length}`;
       const msg = walletConnectMessage(data, sign.subarray(64));
-      return verifyRS(sign.subarray(0, 64), sha256(msg), key) ? undefined : 'wallet-connect signature does not verify';
+      return verifyRS(sign.subarray(0, 64), msg, key, 'sha256') ? undefined : 'wallet-connect signature does not verify';
     }
     case SignatureScheme.N3:
       return 'N3 witnesses cannot be verified without the chain';

@@ -17,7 +17,7 @@ import {
 import { API_VERSION, type Version, decodeVersion, encodeVersion } from './refs.js';
 import { ProtoMessage, ProtoWriter, type Uint64 } from './proto/wire.js';
 import { ResponseVerificationError, type Status, decodeStatus } from './status.js';
-import { p256 } from '@noble/curves/nist.js';
+import { publicKeyFromPrivate } from '../crypto/keys.js';
 
 /** Whoever signs requests (and objects, tokens): a key plus its scheme. */
 export interface Signer {
@@ -32,7 +32,7 @@ export interface Signer {
  * `NewAutoIDSignerRFC6979` (used by authmate) produces, and mandatory for container signatures.
  */
 export function keySigner(privateKey: Uint8Array, scheme: SignatureScheme = SignatureScheme.ECDSA_RFC6979_SHA256): Signer {
-  const publicKey = p256.getPublicKey(privateKey, true);
+  const publicKey = publicKeyFromPrivate(privateKey);
   const key = Uint8Array.from(privateKey);
   return { publicKey, scheme, sign: (data) => signData(key, data, scheme) };
 }

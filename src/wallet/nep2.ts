@@ -10,7 +10,7 @@
  */
 import { createCipheriv, createDecipheriv, scrypt as nodeScrypt } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { p256 } from '@noble/curves/nist.js';
+import { isValidScalar } from '../crypto/p256-native.js';
 import { addressFromPublicKey, base58CheckDecode, base58CheckEncode, KeyFormatError, publicKeyFromPrivate } from '../crypto/keys.js';
 
 /** scrypt parameters as a NEP-6 wallet's `scrypt` block spells them. */
@@ -122,7 +122,7 @@ export async function nep2Decrypt(encrypted: string, password: string, params: S
     const priv = aes256ecb('decrypt', derived.subarray(32), ciphertext);
     for (let i = 0; i < 32; i++) priv[i] = priv[i]! ^ derived[i]!;
     // A wrong password yields random bytes: usually a valid scalar whose address hash differs.
-    const ok = p256.utils.isValidSecretKey(priv) && addressHash(priv).every((b, i) => b === salt[i]);
+    const ok = isValidScalar(priv) && addressHash(priv).every((b, i) => b === salt[i]);
     if (!ok) {
       priv.fill(0);
       throw new Nep2Error('password', 'wrong password');

@@ -3,7 +3,7 @@
  * decryption and writing new wallets the way `neo-go wallet init -a` does.
  */
 import { open, readFile } from 'node:fs/promises';
-import { p256 } from '@noble/curves/nist.js';
+import { randomScalar } from '../crypto/p256-native.js';
 import { AuthmateError, ExitCode } from '../errors.js';
 import {
   addressFromPublicKey,
@@ -278,7 +278,7 @@ export interface CreateWalletOptions {
 export async function buildWalletFile(opts: Omit<CreateWalletOptions, 'path'>): Promise<Nep6File> {
   const scrypt = { ...(opts.scrypt ?? NEP2_SCRYPT) };
   checkScryptParams(scrypt);
-  const priv = opts.privateKey ?? p256.utils.randomSecretKey();
+  const priv = opts.privateKey ?? randomScalar();
   const pub = publicKeyFromPrivate(priv);
   const script = verificationScript(pub);
   return {
