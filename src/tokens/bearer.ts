@@ -12,14 +12,11 @@ import { ownerIdFromPublicKey, encodeOwnerIdMessage, decodeOwnerIdMessage, type 
 import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
 import {
   SignatureScheme,
-  checkSignature,
   decodeSignature,
   encodeSignature,
-  signData,
   type Signature,
 } from '../crypto/signature.js';
-import { bytesToHex, publicKeyFromPrivate } from '../crypto/keys.js';
-import { TokenFormatError, decodeLifetime, decoding, encodeLifetime, type TokenLifetime } from './common.js';
+import { decodeLifetime, decoding, encodeLifetime, signAsIssuer, verifyIssuerSignature, type TokenLifetime } from './common.js';
 
 export interface BearerTokenBody {
   /**
@@ -92,9 +89,7 @@ export function signBearerToken(
   userPrivateKey: Uint8Array,
   scheme: SignatureScheme = SignatureScheme.ECDSA_RFC6979_SHA256,
 ): BearerToken {
-  const issuer = ownerIdFromPublicKey(publicKeyFromPrivate(userPrivateKey));
-  const signed: BearerTokenBody = { ...body, issuer };
-  return { ...signed, signature: signData(userPrivateKey, encodeBearerTokenBody(signed), scheme) };
+  return signAsIssuer(body, 'issuer', encodeBearerTokenBody, userPrivateKey, scheme);
 }
 
 /**
@@ -102,13 +97,7 @@ export function signBearerToken(
  * body, and the signing key belongs to the issuer. Throws a `TokenFormatError` naming the problem.
  */
 export function verifyBearerToken(token: BearerToken): void {
-  if (token.signature === undefined) throw new TokenFormatError('bearer token is not signed');
-  if (token.issuer === undefined) throw new TokenFormatError('bearer token has no issuer');
-  checkSignature(token.signature, encodeBearerTokenBody(token), 'bearer token signature');
-  const signer = ownerIdFromPublicKey(token.signature.key);
-  if (bytesToHex(signer) !== bytesToHex(token.issuer)) {
-    throw new TokenFormatError('bearer token issuer does not match the signing key');
-  }
+  verifyIssuerSignature('bearer token', token.signature, token.issuer, () => encodeBearerTokenBody(token));
 }
 
 export interface GateBearerTokenOptions {

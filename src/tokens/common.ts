@@ -1,8 +1,11 @@
 /**
- * Pieces shared by bearer tokens and session tokens v1/v2: the lifetime claims and the error
- * thrown for malformed token bytes.
+ * Pieces shared by bearer tokens and session tokens v1/v2: the lifetime claims, signing as the
+ * issuer, and the error thrown for malformed token bytes.
  */
+import { bytesToHex, publicKeyFromPrivate } from '../crypto/keys.js';
+import { checkSignature, signData, type Signature, type SignatureScheme } from '../crypto/signature.js';
 import { ProtoMessage, ProtoWriter, type Uint64 } from '../neofs/proto/wire.js';
+import { ownerIdFromPublicKey, type OwnerId } from '../neofs/refs.js';
 
 /** Bytes that do not decode as the token they claim to be. */
 export class TokenFormatError extends Error {
@@ -38,5 +41,40 @@ export function decoding<T>(what: string, fn: () => T): T {
     if (err instanceof TokenFormatError) throw err;
     // ProtoDecodeError, NeoFSFormatError (bad IDs), TextDecoder errors: all mean bad bytes here.
     throw new TokenFormatError(`invalid ${what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
+/**
+ * Signs a token body as the SDK's `Sign` does: the signer's user ID is written into the body's
+ * issuer field first (`issuer` or, for v1 session tokens, `ownerId`), then the stable encoding of
+ * that body is signed.
+ */
+export function signAsIssuer<B extends object, K extends keyof B>(
+  body: B,
+  issuerField: K,
+  encodeBody: (b: B) => Uint8Array,
+  userPrivateKey: Uint8Array,
+  scheme: SignatureScheme,
+): B & { signature: Signature } {
+  const signed = { ...body, [issuerField]: ownerIdFromPublicKey(publicKeyFromPrivate(userPrivateKey)) } as B;
+  return { ...signed, signature: signData(userPrivateKey, encodeBody(signed), scheme) };
+}
+
+/**
+ * What a node checks before using a token: it is signed, the signature verifies over the stable
+ * body, and the signing key belongs to the issuer. `what` names the token in messages.
+ */
+export function verifyIssuerSignature(
+  what: string,
+  signature: Signature | undefined,
+  issuer: OwnerId | undefined,
+  body: () => Uint8Array,
+  issuerName = 'issuer',
+): void {
+  if (signature === undefined) throw new TokenFormatError(`${what} is not signed`);
+  if (issuer === undefined) throw new TokenFormatError(`${what} has no ${issuerName}`);
+  checkSignature(signature, body(), `${what} signature`);
+  if (bytesToHex(ownerIdFromPublicKey(signature.key)) !== bytesToHex(issuer)) {
+    throw new TokenFormatError(`${what} ${issuerName} does not match the signing key`);
   }
 }

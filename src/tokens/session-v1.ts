@@ -21,7 +21,6 @@ import {
   encodeObjectIdMessage,
   encodeOwnerIdMessage,
   newUuidV4,
-  ownerIdFromPublicKey,
   type ContainerId,
   type ObjectId,
   type OwnerId,
@@ -29,14 +28,11 @@ import {
 import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
 import {
   SignatureScheme,
-  checkSignature,
   decodeSignature,
   encodeSignature,
-  signData,
   type Signature,
 } from '../crypto/signature.js';
-import { bytesToHex, publicKeyFromPrivate } from '../crypto/keys.js';
-import { TokenFormatError, decodeLifetime, decoding, encodeLifetime, type TokenLifetime } from './common.js';
+import { TokenFormatError, decodeLifetime, decoding, encodeLifetime, signAsIssuer, verifyIssuerSignature, type TokenLifetime } from './common.js';
 
 /** `ContainerSessionContext.Verb` (SETATTRIBUTE/REMOVEATTRIBUTE from API 2.21). */
 export enum ContainerSessionVerb {
@@ -179,19 +175,12 @@ export function signSessionToken(
   userPrivateKey: Uint8Array,
   scheme: SignatureScheme = SignatureScheme.ECDSA_RFC6979_SHA256,
 ): SessionToken {
-  const ownerId = ownerIdFromPublicKey(publicKeyFromPrivate(userPrivateKey));
-  const signed: SessionTokenBody = { ...body, ownerId };
-  return { ...signed, signature: signData(userPrivateKey, encodeSessionTokenBody(signed), scheme) };
+  return signAsIssuer(body, 'ownerId', encodeSessionTokenBody, userPrivateKey, scheme);
 }
 
 /** Signed, the signature verifies over the stable body, and the key belongs to `owner_id`. */
 export function verifySessionToken(token: SessionToken): void {
-  if (token.signature === undefined) throw new TokenFormatError('session token is not signed');
-  if (token.ownerId === undefined) throw new TokenFormatError('session token has no owner (issuer)');
-  checkSignature(token.signature, encodeSessionTokenBody(token), 'session token signature');
-  if (bytesToHex(ownerIdFromPublicKey(token.signature.key)) !== bytesToHex(token.ownerId)) {
-    throw new TokenFormatError('session token owner does not match the signing key');
-  }
+  verifyIssuerSignature('session token', token.signature, token.ownerId, () => encodeSessionTokenBody(token), 'owner (issuer)');
 }
 
 export interface GateSessionTokenOptions {

@@ -16,21 +16,18 @@ import {
   decodeOwnerIdMessage,
   encodeContainerIdMessage,
   encodeOwnerIdMessage,
-  ownerIdFromPublicKey,
   type ContainerId,
   type OwnerId,
 } from '../neofs/refs.js';
 import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
 import {
   SignatureScheme,
-  checkSignature,
   decodeSignature,
   encodeSignature,
-  signData,
   type Signature,
 } from '../crypto/signature.js';
-import { bytesToHex, publicKeyFromPrivate } from '../crypto/keys.js';
-import { TokenFormatError, decodeLifetime, decoding, encodeLifetime, type TokenLifetime } from './common.js';
+import { bytesToHex } from '../crypto/keys.js';
+import { TokenFormatError, decodeLifetime, decoding, encodeLifetime, signAsIssuer, verifyIssuerSignature, type TokenLifetime } from './common.js';
 
 /** The unified `session.Verb` enum of v2 tokens. */
 export enum SessionVerb {
@@ -173,9 +170,7 @@ export function signSessionTokenV2(
   userPrivateKey: Uint8Array,
   scheme: SignatureScheme = SignatureScheme.ECDSA_RFC6979_SHA256,
 ): SessionTokenV2 {
-  const issuer = ownerIdFromPublicKey(publicKeyFromPrivate(userPrivateKey));
-  const signed: SessionTokenV2Body = { ...body, issuer };
-  return { ...signed, signature: signData(userPrivateKey, encodeSessionTokenV2Body(signed), scheme) };
+  return signAsIssuer(body, 'issuer', encodeSessionTokenV2Body, userPrivateKey, scheme);
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
@@ -253,12 +248,7 @@ export function validateSessionTokenV2(t: SessionTokenV2): void {
 
 /** Signature verifies over the stable body, and the key belongs to the issuer. */
 export function verifySessionTokenV2(token: SessionTokenV2): void {
-  if (token.signature === undefined) throw new TokenFormatError('session token v2 is not signed');
-  if (token.issuer === undefined) throw new TokenFormatError('session token v2 has no issuer');
-  checkSignature(token.signature, encodeSessionTokenV2Body(token), 'session token v2 signature');
-  if (bytesToHex(ownerIdFromPublicKey(token.signature.key)) !== bytesToHex(token.issuer)) {
-    throw new TokenFormatError('session token v2 issuer does not match the signing key');
-  }
+  verifyIssuerSignature('session token v2', token.signature, token.issuer, () => encodeSessionTokenV2Body(token));
 }
 
 /** Index of `userId` among the direct (user ID) subjects, or -1; NNS subjects need the FS chain. */
