@@ -3,51 +3,10 @@
 // Go's obtain-secret (with either gate wallet) returns the same secret. Our own issue-secret
 // must match this behaviour.
 import { randomBytes } from 'node:crypto';
-import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { devnet, type Devnet, type DevnetGateway, type DevnetUser } from './devnet.js';
-
-interface IssuedSecret {
-  access_key_id: string;
-  secret_access_key: string;
-  owner_private_key: string;
-  wallet_public_key: string;
-  container_id: string;
-}
-
-async function goIssueSecret(net: Devnet, user: DevnetUser, gateKeys: string[]): Promise<IssuedSecret> {
-  const args = ['issue-secret', '--wallet', user.path, '--peer', net.peer, '--container-placement-policy', 'REP 1'];
-  for (const k of gateKeys) args.push('--gate-public-key', k);
-  const r = await net.run('neofs-s3-authmate', args, { env: { AUTHMATE_WALLET_PASSPHRASE: user.password } });
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as IssuedSecret;
-}
-
-async function goObtainSecret(net: Devnet, user: DevnetUser, gate: DevnetGateway, accessKeyId: string): Promise<string> {
-  const r = await net.run(
-    'neofs-s3-authmate',
-    ['obtain-secret', '--wallet', user.path, '--peer', net.peer, '--rpc-endpoint', net.rpcEndpoint, '--gate-wallet', gate.walletPath, '--access-key-id', accessKeyId],
-    { env: { AUTHMATE_WALLET_PASSPHRASE: user.password, AUTHMATE_WALLET_GATE_PASSPHRASE: gate.walletPassword } },
-  );
-  expect(r.code, r.stderr).toBe(0);
-  return (JSON.parse(r.stdout) as { secret_access_key: string }).secret_access_key;
-}
-
-function s3(gate: DevnetGateway, secret: IssuedSecret): S3Client {
-  return new S3Client({
-    endpoint: gate.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: secret.access_key_id, secretAccessKey: secret.secret_access_key },
-    maxAttempts: 1,
-  });
-}
+import { issueWith, obtainWith, s3For as s3, type IssuedSecret } from './authmate.js';
+import { devnet, type Devnet, type DevnetUser } from './devnet.js';
 
 describe('Go neofs-s3-authmate (reference) on the local network', () => {
   let net: Devnet;
@@ -57,7 +16,7 @@ describe('Go neofs-s3-authmate (reference) on the local network', () => {
   beforeAll(async () => {
     net = devnet();
     user = net.users[0]!;
-    secret = await goIssueSecret(net, user, net.gateways.map((g) => g.publicKey));
+    secret = await issueWith('go', net, user, net.gateways.map((g) => g.publicKey));
   });
 
   it('issue-secret returns the documented fields', () => {
@@ -86,12 +45,12 @@ describe('Go neofs-s3-authmate (reference) on the local network', () => {
 
   it('obtain-secret with either gate wallet returns the issued secret', async () => {
     for (const gate of net.gateways) {
-      expect(await goObtainSecret(net, user, gate, secret.access_key_id)).toBe(secret.secret_access_key);
+      expect(await obtainWith('go', net, user, gate, secret.access_key_id)).toBe(secret.secret_access_key);
     }
   });
 
   it('a gateway whose key is not in the box rejects the credentials', async () => {
-    const only0 = await goIssueSecret(net, user, [net.gateways[0]!.publicKey]);
+    const only0 = await issueWith('go', net, user, [net.gateways[0]!.publicKey]);
     const bucket = `ref-only0-${randomBytes(4).toString('hex')}`;
     await s3(net.gateways[0]!, only0).send(new CreateBucketCommand({ Bucket: bucket }));
     await expect(s3(net.gateways[1]!, only0).send(new ListObjectsV2Command({ Bucket: bucket }))).rejects.toMatchObject({
