@@ -9,5 +9,5 @@ export default defineConfig({
   input: 'dist/cli/main.js',
   platform: 'node',
   external: (id) => !bundled(id),
-  output: { dir: 'dist/cli-bundle', format: 'esm', entryFileNames: 'main.js', chunkFileNames: '[name]-[hash].js' },
+  output: { dir: 'dist/cli-bundle', format: 'esm', minify: true, entryFileNames: 'main.js', chunkFileNames: '[name]-[hash].js' },
 });
