@@ -119,6 +119,7 @@ const cases: Case[] = [
   // --lifetime (exit 5)
   { name: 'zero lifetime', args: issue(['--lifetime', '0s']), code: 5, stderr: [/^lifetime must be greater 0, current value: 0s$/m] },
   { name: 'negative lifetime', args: issue(['--lifetime=-1h']), code: 5, stderr: [/^lifetime must be greater 0, current value: -1h0m0s$/m] },
+  { name: 'negative lifetime as a separate argument (Go syntax)', args: issue(['--lifetime', '-1h']), code: 5, stderr: [/^lifetime must be greater 0, current value: -1h0m0s$/m] },
   { name: 'malformed lifetime', args: issue(['--lifetime', '1y']), code: 5, stderr: [/^invalid --lifetime: invalid duration "1y": unknown unit "y"/] },
 
   // --container-policy (exit 6)

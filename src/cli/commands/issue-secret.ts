@@ -46,7 +46,7 @@ export const issueSecretCommand: CommandModule<GlobalArgs, IssueSecretArgs> = {
       .option('container-friendly-name', { type: 'string', describe: 'Name of the container to create' })
       .option('container-placement-policy', { type: 'string', default: 'REP 2 IN X CBF 3 SELECT 2 FROM * AS X', describe: 'Placement policy of the container to create' })
       .option('basic-acl', { type: 'string', describe: `${OURS} Basic ACL of the container to create (default 0x1C8C8CCE, as the Go code)` })
-      .option('lifetime', { type: 'string', default: '720h', describe: 'Lifetime of the tokens and the box (Go duration: 720h, 30m)' })
+      .option('lifetime', { type: 'string', nargs: 1, default: '720h', describe: 'Lifetime of the tokens and the box (Go duration: 720h, 30m)' })
       .option('container-policy', { type: 'string', describe: 'LocationConstraint -> placement policy mapping: JSON text or file path' })
       .option('aws-cli-credentials', { type: 'string', describe: 'Merge the credentials into this AWS CLI credentials file (atomic, mode 0600)' })
       .option('profile', { type: 'string', describe: `${OURS} Profile name for --aws-cli-credentials (default: "default" for a new file, else authmate_cred_<oid>)` })
