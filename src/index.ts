@@ -34,3 +34,4 @@ export * from './issue/index.js';
 export { lifetimeToEpochs, lifetimeToUnixSeconds, type EpochLifetime, type UnixLifetime } from './issue/lifetime.js';
 export * from './obtain/index.js';
 export * from './aws/credentials.js';
+export * from './session/index.js';

@@ -12,3 +12,6 @@ commands.push(walletCommand);
 import { issueSecretCommand } from './issue-secret.js';
 import { obtainSecretCommand } from './obtain-secret.js';
 commands.push(issueSecretCommand, obtainSecretCommand);
+
+import { sessionToolCommands } from './session.js';
+commands.push(...sessionToolCommands);

@@ -1,0 +1,105 @@
+/**
+ * Session token v1 files as neofs-cli reads and writes them: the stable binary
+ * `SessionToken` (`session create` without `--json`) or its protojson (`session create --json`,
+ * `util sign session-token`). Readers try binary first, then JSON, as neofs-cli's
+ * `ReadBinaryOrJSON` does.
+ */
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { TokenFormatError } from '../tokens/common.js';
+import { decodeSessionToken, encodeSessionToken, type SessionToken } from '../tokens/session-v1.js';
+import { decodeSessionTokenJson, encodeSessionTokenJson } from './json.js';
+
+export type SessionTokenFormat = 'binary' | 'json';
+
+export interface DecodedSessionToken {
+  token: SessionToken;
+  format: SessionTokenFormat;
+}
+
+/** A file that cannot be read, or whose bytes are neither form of a session token v1. */
+export class SessionTokenFileError extends Error {
+  override name = 'SessionTokenFileError';
+  readonly path: string;
+
+  constructor(path: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.path = path;
+  }
+}
+
+/** Bytes that start like a JSON object (after whitespace and a UTF-8 BOM). */
+function looksLikeJson(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    if (c === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) {
+      i += 2;
+      continue;
+    }
+    return c === 0x7b; // '{'
+  }
+  return false;
+}
+
+/**
+ * Decodes a session token v1 from its binary or protojson bytes. The error says why each form
+ * failed, so a broken JSON file gets the JSON reason (with the field path).
+ */
+export function decodeSessionTokenAny(bytes: Uint8Array): DecodedSessionToken {
+  let binaryError: unknown;
+  try {
+    return { token: decodeSessionToken(bytes), format: 'binary' };
+  } catch (err) {
+    binaryError = err;
+  }
+  const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  if (!looksLikeJson(bytes)) {
+    throw new TokenFormatError(`not a session token (neither binary nor JSON): ${reason(binaryError)}`, { cause: binaryError });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (err) {
+    throw new TokenFormatError('not a session token: JSON-looking file is not valid UTF-8', { cause: err });
+  }
+  return { token: decodeSessionTokenJson(text), format: 'json' };
+}
+
+export function encodeSessionTokenAs(token: SessionToken, format: SessionTokenFormat): Uint8Array {
+  return format === 'json' ? new TextEncoder().encode(encodeSessionTokenJson(token)) : encodeSessionToken(token);
+}
+
+/** Reads and decodes a token file; every failure is a `SessionTokenFileError` naming the file. */
+export async function readSessionTokenFile(path: string): Promise<DecodedSessionToken & { bytes: Uint8Array }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
+    throw new SessionTokenFileError(path, `can't read session token file ${path}: ${why}`, { cause: err });
+  }
+  try {
+    return { ...decodeSessionTokenAny(bytes), bytes };
+  } catch (err) {
+    throw new SessionTokenFileError(path, `${path}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/**
+ * Writes a token file (mode 0644, as neofs-cli). The bytes go to a temporary file in the same
+ * directory that is then renamed over `path`, so a reader never sees half a token.
+ */
+export async function writeSessionTokenFile(path: string, token: SessionToken, format: SessionTokenFormat): Promise<Uint8Array> {
+  const bytes = encodeSessionTokenAs(token, format);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(tmp, bytes, { mode: 0o644, flag: 'wx' });
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => {});
+    throw new SessionTokenFileError(path, `can't write session token to ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  return bytes;
+}
