@@ -46,7 +46,9 @@ function looksLikeJson(bytes: Uint8Array): boolean {
  * Decodes a session token v1 from its binary or protojson bytes. The error says why each form
  * failed, so a broken JSON file gets the JSON reason (with the field path).
  */
-export function decodeSessionTokenAny(bytes: Uint8Array): DecodedSessionToken {
+export function decodeSessionTokenAny(input: Uint8Array): DecodedSessionToken {
+  // A plain view of a Buffer, so the decoded fields are plain Uint8Arrays too.
+  const bytes = Buffer.isBuffer(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : input;
   let binaryError: unknown;
   try {
     return { token: decodeSessionToken(bytes), format: 'binary' };
