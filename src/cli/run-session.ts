@@ -81,6 +81,17 @@ function contextFill(args: ContextArgs): ObjectContextFill | undefined {
   return Object.keys(fill).length > 0 ? fill : undefined;
 }
 
+/**
+ * neofs-cli's `--rpc-endpoint` also takes a multiaddr (`/ip4/127.0.0.1/tcp/8080`, `/dns4/host/tcp/8080/tls`);
+ * our transport takes `host:port` / `grpcs://host:port`.
+ */
+export function rpcEndpointToPeer(endpoint: string): string {
+  const m = /^\/(ip4|ip6|dns4|dns6|dns)\/([^/]+)\/tcp\/(\d+)(\/tls)?\/?$/.exec(endpoint.trim());
+  if (!m) return endpoint;
+  const host = m[1] === 'ip6' ? `[${m[2]}]` : m[2];
+  return `${m[4] ? 'grpcs://' : ''}${host}:${m[3]}`;
+}
+
 const EPOCHS = /^[0-9]+$/;
 
 function lifetimeFromArgs(args: SessionCreateArgs): { expireAt?: bigint; lifetime?: SessionLifetime } {
@@ -120,7 +131,7 @@ export async function runSessionCreate(args: SessionCreateArgs): Promise<void> {
     context = filled;
   }
   const key = await openWalletKey(args);
-  const client = await connect(args['rpc-endpoint'], key.privateKey, Math.min(ctx.timeoutMs, 15_000), ctx);
+  const client = await connect(rpcEndpointToPeer(args['rpc-endpoint']), key.privateKey, Math.min(ctx.timeoutMs, 15_000), ctx);
   try {
     const created = await withDeadline(ctx.timeoutMs, "can't create session", () =>
       createDynamicSession({ client, ...life, ...(context ? { context } : {}), timeoutMs: ctx.timeoutMs }),

@@ -123,7 +123,9 @@ describe('session tools against the real node and neofs-cli', () => {
     });
 
     it('session create --verb PUT --cid then the document command as written; --json blank too', async () => {
-      await ours(['session', 'create', '-r', net.peer, '-w', user.path, '--out', f('blank3'), '--verb', 'PUT', '--cid', cid, '--lifetime', '5']);
+      // A multiaddr endpoint, as neofs-cli also takes it.
+      const multiaddr = `/ip4/${net.peer.replace(':', '/tcp/')}`;
+      await ours(['session', 'create', '-r', multiaddr, '-w', user.path, '--out', f('blank3'), '--verb', 'PUT', '--cid', cid, '--lifetime', '5']);
       await ours(['--wallet', user.path, 'util', 'sign', 'session-token', '--from', f('blank3'), '--to', f('token3')]);
       const id = await putWithSession(f('token3'));
       expect((await headJson(id)).header.sessionToken.body.id).toBe(b64((await readSessionTokenFile(f('blank3'))).token.id));

@@ -29,6 +29,7 @@ import {
   signPreparedSessionToken,
   writeSessionTokenFile,
 } from '../../src/session/index.js';
+import { rpcEndpointToPeer } from '../../src/cli/run-session.js';
 import { TokenFormatError } from '../../src/tokens/common.js';
 import {
   ObjectSessionVerb,
@@ -197,6 +198,16 @@ describe('expiration epoch (neofs-cli rules)', () => {
     expect(() => sessionExpiration(5n, 3600n, 5)).toThrow(/must be greater than the current epoch 5/);
     expect(() => sessionExpiration(5n, 3600n, undefined, { epochs: 0 })).toThrow(/at least 1 epoch/);
   });
+});
+
+describe('--rpc-endpoint as neofs-cli takes it', () => {
+  it.each([
+    ['127.0.0.1:8080', '127.0.0.1:8080'],
+    ['grpcs://node:8082', 'grpcs://node:8082'],
+    ['/ip4/127.0.0.1/tcp/8080', '127.0.0.1:8080'],
+    ['/dns4/st1.example/tcp/8082/tls', 'grpcs://st1.example:8082'],
+    ['/ip6/::1/tcp/8080', '[::1]:8080'],
+  ])('%s -> %s', (input, peer) => expect(rpcEndpointToPeer(input)).toBe(peer));
 });
 
 describe('util sign session-token through the CLI entry (offline)', () => {
