@@ -1,3 +1,4 @@
+import './early.js'; // first: starts the wallets' scrypt before yargs and the rest load
 import yargs from 'yargs';
 import { AuthmateError, ExitCode } from '../errors.js';
 import { commands } from './commands/index.js';

@@ -52,52 +52,8 @@ export async function resolvePassword(opts: Pick<LoadWalletKeyOptions, 'path' | 
   throw new WalletError('no-password', `no password for wallet ${opts.path}: ${hint}`);
 }
 
-/** The password if it is known without asking (explicit or in the variable), else undefined. */
-function passwordWithoutPrompt(opts: LoadWalletKeyOptions): string | undefined {
-  if (opts.password !== undefined) return opts.password;
-  return opts.passwordEnv ? (opts.env ?? process.env)[opts.passwordEnv] : undefined;
-}
-
-const prefetched = new Map<string, Promise<WalletKey>>();
-const prefetchId = (opts: LoadWalletKeyOptions, password: string): string => JSON.stringify([opts.path, opts.address ?? null, password]);
-
-/**
- * Starts `loadWalletKey` in the background when the password is known without a prompt, so that
- * the scrypt work (~300 ms for neo-go's n=16384 r=8 p=8, on a libuv thread) overlaps whatever the
- * caller does next (the CLI: loading its network modules and checking flags; obtain-secret: the
- * other wallet). Nothing is reported here: the result or the error goes to the next
- * `loadWalletKey` with the same path, address and password, at the point where it is called.
- */
-export function prefetchWalletKey(opts: LoadWalletKeyOptions): void {
-  const password = passwordWithoutPrompt(opts);
-  if (password === undefined) return;
-  const id = prefetchId(opts, password);
-  if (prefetched.has(id)) return;
-  const work = load({ path: opts.path, ...(opts.address === undefined ? {} : { address: opts.address }), password });
-  work.catch(() => {}); // reported by the loadWalletKey call that takes it
-  prefetched.set(id, work);
-}
-
-/** Forgets prefetched keys nobody took (a command that failed before opening its wallet). */
-export function clearPrefetchedWalletKeys(): void {
-  prefetched.clear();
-}
-
 /** Opens the wallet, picks the account and decrypts its key. */
 export async function loadWalletKey(opts: LoadWalletKeyOptions): Promise<WalletKey> {
-  const password = passwordWithoutPrompt(opts);
-  if (password !== undefined) {
-    const id = prefetchId(opts, password);
-    const work = prefetched.get(id);
-    if (work) {
-      prefetched.delete(id);
-      return work;
-    }
-  }
-  return load(opts);
-}
-
-async function load(opts: LoadWalletKeyOptions): Promise<WalletKey> {
   const wallet = await openWallet(opts.path);
   const account = wallet.account(opts.address);
   if (!account.encryptedKey) throw new WalletError('bad-key', `account ${account.address} of ${opts.path} has no key (watch-only account)`);

@@ -8,9 +8,10 @@
  *
  * scrypt is node:crypto's (OpenSSL, native): a pure-JS scrypt is several times slower.
  */
-import { createCipheriv, createDecipheriv, scrypt as nodeScrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { isValidScalar } from '../crypto/p256-native.js';
+import { runScrypt, takeScrypt } from './scrypt-cache.js';
 import { addressFromPublicKey, base58CheckDecode, base58CheckEncode, KeyFormatError, publicKeyFromPrivate } from '../crypto/keys.js';
 
 /** scrypt parameters as a NEP-6 wallet's `scrypt` block spells them. */
@@ -73,12 +74,11 @@ export function checkScryptParams(params: ScryptParams): void {
 function deriveKey(password: string, salt: Uint8Array, params: ScryptParams): Promise<Buffer> {
   checkScryptParams(params);
   const { n: N, r, p } = params;
-  // OpenSSL's limit covers V (128*N*r) plus the p blocks (128*r*p); give it both with slack.
-  const maxmem = 128 * N * r + 128 * r * p + (1 << 20);
-  return new Promise((resolve, reject) => {
-    nodeScrypt(Buffer.from(password.normalize('NFC'), 'utf8'), salt, 64, { N, r, p, maxmem }, (err, key) =>
-      err ? reject(new Nep2Error('scrypt', `scrypt failed: ${err.message}`)) : resolve(key),
-    );
+  const pw = Buffer.from(password.normalize('NFC'), 'utf8');
+  // The CLI may have started this very scrypt run at start-up (src/cli/early.ts).
+  const run = takeScrypt(pw, salt, N, r, p) ?? runScrypt(pw, salt, N, r, p);
+  return run.catch((err: Error) => {
+    throw new Nep2Error('scrypt', `scrypt failed: ${err.message}`);
   });
 }
 

@@ -63,15 +63,7 @@ export const issueSecretCommand: CommandModule<GlobalArgs, IssueSecretArgs> = {
       .option('container-ops-poll-interval', { type: 'string', default: '50ms', describe: 'Poll interval while waiting for the container' })
       .option('internal-slicer', { type: 'boolean', default: false, describe: 'Accepted for compatibility (the box is always one object)' }) as Argv<IssueSecretArgs>,
   handler: async (args) => {
-    // The wallet's scrypt starts now and overlaps loading the network code; runIssueSecret takes
-    // its result (or error) where it opens the wallet, after the flag checks.
-    const { clearPrefetchedWalletKeys, prefetchWalletKey, WALLET_PASSPHRASE_ENV } = await import('../../wallet/load.js');
-    prefetchWalletKey({ path: args.wallet, ...(args.address === undefined ? {} : { address: args.address }), passwordEnv: WALLET_PASSPHRASE_ENV });
     const { runIssueSecret } = await import('../run-issue.js');
-    try {
-      await runIssueSecret(args);
-    } finally {
-      clearPrefetchedWalletKeys();
-    }
+    await runIssueSecret(args);
   },
 };

@@ -34,18 +34,7 @@ export const obtainSecretCommand: CommandModule<GlobalArgs, ObtainSecretArgs> = 
       .option('pool-stream-timeout', { type: 'string', default: '10s', describe: 'Timeout for one streamed request' })
       .option('container-ops-poll-interval', { type: 'string', default: '50ms', describe: 'Accepted for compatibility' }) as Argv<ObtainSecretArgs>,
   handler: async (args) => {
-    // Both wallets' scrypt runs start now, in parallel on libuv threads, overlapping the loading of
-    // the network code; runObtainSecret takes the results (or errors) in its own order.
-    const { clearPrefetchedWalletKeys, prefetchWalletKey, GATE_WALLET_PASSPHRASE_ENV, WALLET_PASSPHRASE_ENV } = await import('../../wallet/load.js');
-    if (args.wallet !== undefined) {
-      prefetchWalletKey({ path: args.wallet, ...(args.address === undefined ? {} : { address: args.address }), passwordEnv: WALLET_PASSPHRASE_ENV });
-    }
-    prefetchWalletKey({ path: args['gate-wallet'], ...(args['gate-address'] === undefined ? {} : { address: args['gate-address'] }), passwordEnv: GATE_WALLET_PASSPHRASE_ENV });
     const { runObtainSecret } = await import('../run-obtain.js');
-    try {
-      await runObtainSecret(args);
-    } finally {
-      clearPrefetchedWalletKeys();
-    }
+    await runObtainSecret(args);
   },
 };
