@@ -15,6 +15,8 @@ import {
   SessionTokenFileError,
   SessionTokenNotReadyError,
   checkReadyToSign,
+  describeMissing,
+  missingForSigning,
   createDynamicSession,
   describeSessionToken,
   encodeSessionTokenJson,
@@ -186,15 +188,19 @@ export async function runSignSessionToken(args: SignSessionTokenArgs): Promise<v
   let token;
   try {
     token = fill ? fillObjectContext(read.token, fill) : read.token;
-    checkReadyToSign(token);
+    checkReadyToSign(token, { requireContext: false });
   } catch (err) {
     if (err instanceof SessionTokenNotReadyError) throw new AuthmateError(`${args.from}: ${err.message}`, ExitCode.SessionRules, { cause: err });
     throw err;
   }
+  // As neofs-cli: a blank token is signed too (the session docs' example), but say what a node
+  // will miss until `object put/delete` or --verb/--cid fill it in.
+  const incomplete = missingForSigning(token);
+  if (incomplete.length > 0) ctx.log(`warning: ${args.from}: ${describeMissing(incomplete)}; nodes refuse the token until it has them`);
   const key = await openWalletKey(args);
   let signed;
   try {
-    signed = signPreparedSessionToken({ token, privateKey: key.privateKey, forceIssuer: args['force-issuer'] });
+    signed = signPreparedSessionToken({ token, privateKey: key.privateKey, forceIssuer: args['force-issuer'], requireContext: false });
   } catch (err) {
     if (err instanceof SessionTokenNotReadyError || err instanceof TokenFormatError) {
       throw new AuthmateError(`${args.from}: ${err.message}`, ExitCode.SessionRules, { cause: err });

@@ -89,11 +89,23 @@ const HINTS: Record<string, string> = {
   'session key': 'no session key',
 };
 
-/** Throws `SessionTokenNotReadyError` naming every missing part. */
-export function checkReadyToSign(token: SessionToken): void {
-  const missing = missingForSigning(token);
+/** Parts of the context (verb, container); the rest (lifetime, session key) is always required. */
+const CONTEXT_PARTS = new Set(['context', 'verb', 'container']);
+
+/** Human words for missing parts, e.g. for a warning. */
+export function describeMissing(missing: readonly string[]): string {
+  return missing.map((m) => HINTS[m]).join('; ');
+}
+
+/**
+ * Throws `SessionTokenNotReadyError` naming every missing part. With `requireContext: false` a
+ * token without (a complete) context passes: neofs-cli signs such blank tokens too, and its
+ * `object put/delete` fill the context in later (and sign again).
+ */
+export function checkReadyToSign(token: SessionToken, opts: { requireContext?: boolean } = {}): void {
+  const missing = missingForSigning(token).filter((m) => opts.requireContext !== false || !CONTEXT_PARTS.has(m));
   if (missing.length > 0) {
-    throw new SessionTokenNotReadyError(`session token is not ready to sign: ${missing.map((m) => HINTS[m]).join('; ')}`, missing);
+    throw new SessionTokenNotReadyError(`session token is not ready to sign: ${describeMissing(missing)}`, missing);
   }
 }
 
@@ -109,6 +121,8 @@ export interface SignSessionTokenOptions {
   forceIssuer?: boolean;
   /** Fill the object context before signing. */
   context?: ObjectContextFill;
+  /** Refuse a token without a complete context (default true); see `checkReadyToSign`. */
+  requireContext?: boolean;
 }
 
 /**
@@ -118,7 +132,7 @@ export interface SignSessionTokenOptions {
  */
 export function signPreparedSessionToken(o: SignSessionTokenOptions): SessionToken {
   const token = o.context ? fillObjectContext(o.token, o.context) : o.token;
-  checkReadyToSign(token);
+  checkReadyToSign(token, o.requireContext === false ? { requireContext: false } : {});
   const signer = ownerIdFromPublicKey(publicKeyFromPrivate(o.privateKey));
   if (token.ownerId !== undefined && bytesToHex(token.ownerId) !== bytesToHex(signer) && !o.forceIssuer) {
     throw new SessionTokenNotReadyError(
