@@ -13,6 +13,8 @@ export async function main(argv: string[]): Promise<number> {
     .usage('NeoFS S3 Authmate (TypeScript)\n\nUsage: $0 [global options] <command> [options]')
     .option('timeout', {
       type: 'string',
+      nargs: 1, // a Go duration may start with '-': "-1s" is a value, not flags
+
       default: '1m',
       describe: 'Deadline for the network part of a command (Go duration: 30s, 2m, 1h)',
       global: true,
