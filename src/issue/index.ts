@@ -249,6 +249,7 @@ export async function issueSecret(o: IssueSecretOptions): Promise<IssueSecretRes
   progress(`storing the access box in container ${containerIdToString(cid)}`);
   const oid = await o.client.objectPut({
     ...call,
+    network: net, // fetched above: no second NetworkInfo round trip (MaxObjectSize, homomorphic hashing)
     containerId: cid,
     payload: built.box,
     attributes: [
