@@ -15,6 +15,11 @@
 // failing or returning a wrong result is (exit 1).
 // The network is started with a lease if none is running, and the lease released at the end (the
 // network is stopped only if this run started it and nobody else holds a lease).
+// Where the time goes (profiles, Nov 2026): each side runs the wallet's NEP-2 scrypt (n=16384
+// r=8 p=8, ~300 ms for OpenSSL and Go alike, see bench/wallet.mjs); Go's issue-secret is little
+// more than that (~15 ms start-up, ~80 ms network), so 0.8x Go would need our scrypt plus Node's
+// ~50 ms boot plus the network to beat Go's scrypt alone. obtain-secret decrypts two wallets:
+// Go in a row, ours at once (src/cli/early.ts), which is where our margin there comes from.
 // Env: BENCH_ROUNDS (default 7).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
