@@ -6,9 +6,12 @@
  * (src/wallet/scrypt-cache.ts): the wallet is opened, checked and decrypted later as usual, in the
  * usual order, with the usual errors. Whatever this reads differently from the real parsing
  * (an unusual flag spelling, an odd wallet) just means a run nobody takes. It loads only Node
- * built-ins, so other commands and --help do not pay for it.
+ * built-ins and tiny dependency-free helpers, so other commands and --help do not pay for it.
  */
 import { readFileSync } from 'node:fs';
+import bs58 from 'bs58';
+import { isSignatureScript } from '../crypto/script.js';
+import { chooseDefaultAccount } from '../wallet/choice.js';
 import { prefetchScrypt } from '../wallet/scrypt-cache.js';
 
 /** The value of `--name value` or `--name=value` before a `--`, if given exactly once. */
@@ -29,32 +32,13 @@ function flag(args: readonly string[], name: string): string | undefined {
   return count === 1 ? found : undefined;
 }
 
-const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-function base58(text: string): Buffer | undefined {
-  let n = 0n;
-  for (const c of text) {
-    const v = B58.indexOf(c);
-    if (v < 0) return undefined;
-    n = n * 58n + BigInt(v);
-  }
-  const hex = n.toString(16);
-  const body = Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
-  let zeros = 0;
-  while (text[zeros] === '1') zeros++;
-  return Buffer.concat([Buffer.alloc(zeros), body]);
-}
-
 interface Nep6Like {
   scrypt?: { n?: unknown; r?: unknown; p?: unknown };
   accounts?: { address?: unknown; key?: unknown; isDefault?: unknown; contract?: { script?: unknown } }[];
 }
 
-/** PUSHDATA1 <33-byte key> SYSCALL System.Crypto.CheckSig, base64 (as src/crypto/keys.ts checks it). */
-function isSignatureScript(script: unknown): boolean {
-  if (typeof script !== 'string') return false;
-  const b = Buffer.from(script, 'base64');
-  return b.length === 40 && b[0] === 0x0c && b[1] === 0x21 && b.subarray(35).equals(Buffer.of(0x41, 0x56, 0xe7, 0xb3, 0x27));
-}
+const standard = (a: { contract?: { script?: unknown } }): boolean =>
+  typeof a.contract?.script === 'string' && isSignatureScript(Buffer.from(a.contract.script, 'base64'));
 
 function prefetchWallet(path: string | undefined, address: string | undefined, password: string | undefined): void {
   if (!path || password === undefined) return;
@@ -64,20 +48,10 @@ function prefetchWallet(path: string | undefined, address: string | undefined, p
   if (![n, r, p].every((x) => Number.isSafeInteger(x) && (x as number) > 0)) return;
   if (128 * (n as number) * (r as number) > 1 << 30 || (r as number) * (p as number) >= 2 ** 30) return;
   const accounts = w.accounts ?? [];
-  let account = address !== undefined ? accounts.find((a) => a.address === address) : undefined;
-  if (address === undefined) {
-    // Wallet.account(): the first standard signature account, unless a later one is isDefault.
-    for (const a of accounts) {
-      if (account && a.isDefault !== true) continue;
-      if (isSignatureScript(a.contract?.script)) {
-        account = a;
-        if (a.isDefault === true) break;
-      }
-    }
-  }
+  const account = address !== undefined ? accounts.find((a) => a.address === address) : chooseDefaultAccount(accounts, standard);
   if (typeof account?.key !== 'string') return;
-  const raw = base58(account.key);
-  if (!raw || raw.length !== 43) return; // 0x01 0x42 0xe0 || address hash(4) || 32 bytes || checksum(4)
+  const raw = bs58.decode(account.key);
+  if (raw.length !== 43) return; // 0x01 0x42 0xe0 || address hash(4) || 32 bytes || checksum(4)
   prefetchScrypt(Buffer.from(password.normalize('NFC'), 'utf8'), raw.subarray(3, 7), n as number, r as number, p as number);
 }
 

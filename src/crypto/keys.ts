@@ -8,6 +8,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { ripemd160 } from '@noble/hashes/legacy.js';
 import bs58 from 'bs58';
 import { convertPublicKey, isValidScalar, publicKeyNative } from './p256-native.js';
+import { CHECKSIG_SYSCALL, PUSH_KEY } from './script.js';
 
 /** A malformed key, address, script hash or WIF. */
 export class KeyFormatError extends Error {
@@ -20,10 +21,6 @@ export class KeyFormatError extends Error {
 /** N3 address version byte (addresses start with `N`). */
 export const ADDRESS_VERSION = 0x35;
 
-/** `SYSCALL System.Crypto.CheckSig`: opcode 0x41 + the little-endian interop id 0x27b3e756. */
-const CHECKSIG_SYSCALL = Uint8Array.of(0x41, 0x56, 0xe7, 0xb3, 0x27);
-/** `PUSHDATA1 33`: pushes the compressed public key. */
-const PUSH_KEY = Uint8Array.of(0x0c, 0x21);
 
 const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
 
@@ -87,15 +84,7 @@ export function verificationScript(pub33: Uint8Array): Uint8Array {
   return script;
 }
 
-/** Whether `script` is a standard single-signature verification script (any 33-byte key). */
-export function isSignatureScript(script: Uint8Array): boolean {
-  return (
-    script.length === 40 &&
-    script[0] === PUSH_KEY[0] &&
-    script[1] === PUSH_KEY[1] &&
-    CHECKSIG_SYSCALL.every((b, i) => script[35 + i] === b)
-  );
-}
+export { isSignatureScript } from './script.js';
 
 /** RIPEMD160(SHA256(script)), in hash output order (what addresses encode; NeoFS owner IDs too). */
 export function hash160(script: Uint8Array): Uint8Array {

@@ -16,6 +16,7 @@ import {
   scriptHashFromAddress,
   verificationScript,
 } from '../crypto/keys.js';
+import { chooseDefaultAccount } from './choice.js';
 import { checkScryptParams, NEP2_SCRYPT, nep2Decrypt, nep2Encrypt, Nep2Error, type ScryptParams } from './nep2.js';
 
 /** What kind of wallet problem occurred; every kind exits with code 1 (`ExitCode.Wallet`). */
@@ -185,14 +186,7 @@ export class Wallet {
       const list = this.accounts.map((a) => a.address).join(', ') || 'none';
       throw new WalletError('no-account', `wallet ${where} has no account ${want}; its accounts: ${list}`);
     }
-    let chosen: WalletAccount | undefined;
-    for (const a of this.accounts) {
-      if (chosen && !a.isDefault) continue;
-      if (a.script && isSignatureScript(a.script)) {
-        chosen = a;
-        if (a.isDefault) break;
-      }
-    }
+    const chosen = chooseDefaultAccount(this.accounts, (a) => a.script !== undefined && isSignatureScript(a.script));
     if (!chosen) {
       const list = this.accounts.map((a) => a.address).join(', ') || 'none';
       throw new WalletError('no-account', `wallet ${where} has no standard signature account to use; its accounts: ${list}`);
