@@ -3,19 +3,15 @@
  * code), then the wallet is opened, then the peer is dialled, then the library does the work.
  */
 import { dirname, resolve } from 'node:path';
-import bs58 from 'bs58';
 import { AuthmateError, ExitCode } from '../errors.js';
 import { assertCredentialsWritable, writeAwsCredentials } from '../aws/credentials.js';
 import { issueSecret, IssueInputError, parseGateKeys } from '../issue/index.js';
-import { NeoFSClient } from '../neofs/client.js';
 import { AccessDeniedError } from '../neofs/status.js';
 import { parseContainerId, type ContainerId } from '../neofs/refs.js';
 import { containerPoliciesFromFlag } from '../policy/container-policies.js';
-import { eaclTableFromJSON, type EACLTable } from '../policy/eacl.js';
-import { readJsonFlag } from '../policy/json-input.js';
+import { bearerRulesFromFlag, type EACLTable } from '../policy/eacl.js';
 import { parsePlacementPolicy } from '../policy/placement-ql.js';
-import { JsonFieldError, type JsonValue } from '../policy/protojson.js';
-import { defaultSessionRules, parseSessionRules, type SessionRule } from '../policy/session-rules.js';
+import { sessionRulesFromFlag, type SessionRule } from '../policy/session-rules.js';
 import { formatDuration, parseDuration } from '../util/duration.js';
 import { loadWalletKey, WALLET_PASSPHRASE_ENV } from '../wallet/index.js';
 import type { IssueSecretArgs } from './commands/issue-secret.js';
@@ -23,63 +19,37 @@ import { makeContext } from './context.js';
 import { terminalPrompt } from './password.js';
 import { connect, withDeadline } from './network.js';
 
-/** `%CID` in rules (the 2021 docs) stands for the box container: base64 inside `{"value": ...}`, else base58. */
-export function substituteCid(json: JsonValue, cid: ContainerId): JsonValue {
-  if (json === '%CID') return bs58.encode(cid);
-  if (Array.isArray(json)) return json.map((v) => substituteCid(v, cid));
-  if (json !== null && typeof json === 'object') {
-    const keys = Object.keys(json);
-    if (keys.length === 1 && keys[0] === 'value' && json.value === '%CID') return { value: Buffer.from(cid).toString('base64') };
-    return Object.fromEntries(keys.map((k) => [k, substituteCid(json[k]!, cid)]));
-  }
-  return json;
-}
-
 /** A stand-in container ID for checking rules before the real one is known. */
 const PROBE_CID = new Uint8Array(32).fill(1);
 
-function rulesParser<T>(flag: string, code: ExitCode, json: JsonValue, parse: (j: JsonValue) => T): (cid: ContainerId) => T {
-  const run = (cid: ContainerId): T => {
-    try {
-      return parse(substituteCid(json, cid));
-    } catch (err) {
-      if (err instanceof JsonFieldError) throw AuthmateError.wrap(`--${flag}`, err, code);
-      throw err;
-    }
-  };
-  run(PROBE_CID); // report bad rules now, before the wallet, the network or any write
-  return run;
+/** Parses rules for a box container ID (they may name it as `%CID`); checks them now with a stand-in. */
+function checkedNow<T>(parse: (cid: ContainerId) => T): (cid: ContainerId) => T {
+  parse(PROBE_CID); // report bad rules before the wallet, the network or any write
+  return parse;
 }
 
-function sessionRulesFromArgs(args: IssueSecretArgs, log: (m: string) => void): ((cid: ContainerId) => readonly SessionRule[]) | undefined {
+function sessionRulesFromArgs(args: IssueSecretArgs, log: (m: string) => void): (cid: ContainerId) => readonly SessionRule[] {
   const g4 = args['box-format'] === 'g4';
-  const opts = { objectVerbs: g4 };
+  const common = { generation: g4 ? ('v0.45' as const) : ('v0.42' as const), objectVerbs: g4 };
   const tokens = args['session-tokens'];
   const legacy = args['session-rules'];
   if (tokens !== undefined && legacy !== undefined) {
     throw new AuthmateError('use either --session-tokens or the legacy --session-rules, not both', ExitCode.SessionRules);
   }
-  if (tokens !== undefined && tokens !== '') {
-    if (tokens === 'none') return () => [];
-    const json = readJsonFlag('session-tokens', tokens, ExitCode.SessionRules);
-    return rulesParser('session-tokens', ExitCode.SessionRules, json, (j) => parseSessionRules(j, opts));
-  }
   if (legacy !== undefined) {
     if (!args['create-session-token']) {
-      log('Warning: rules for session token were set but --create-session-token wasn\'t, so session token was not created');
+      log("Warning: rules for session token were set but --create-session-token wasn't, so session token was not created");
       return () => [];
     }
-    const json = readJsonFlag('session-rules', legacy, ExitCode.SessionRules);
-    return rulesParser('session-rules', ExitCode.SessionRules, json, (j) => parseSessionRules(j, opts));
+    return checkedNow((cid) => sessionRulesFromFlag(legacy, { ...common, flag: 'session-rules', boxContainerId: cid }));
   }
-  return () => defaultSessionRules(g4 ? 'v0.45' : 'v0.42');
+  return checkedNow((cid) => sessionRulesFromFlag(tokens, { ...common, boxContainerId: cid }));
 }
 
 function bearerRulesFromArgs(args: IssueSecretArgs): ((cid: ContainerId) => EACLTable) | undefined {
   const text = args['bearer-rules'];
   if (text === undefined || text === '') return undefined;
-  const json = readJsonFlag('bearer-rules', text, ExitCode.Issue);
-  return rulesParser('bearer-rules', ExitCode.Issue, json, (j) => eaclTableFromJSON(j));
+  return checkedNow((cid) => bearerRulesFromFlag(text, { boxContainerId: cid })!);
 }
 
 function parseBasicAcl(text: string | undefined): number | undefined {
@@ -128,7 +98,7 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
     if (bearerRules) {
       throw new AuthmateError('--bearer-rules: not used by g4 boxes (neofs-s3-gw v0.43+ takes session tokens v2 only); use --session-tokens', ExitCode.Issue);
     }
-    if (sessionRules && sessionRules(PROBE_CID).length === 0) {
+    if (sessionRules(PROBE_CID).length === 0) {
       throw new AuthmateError('--session-tokens: a g4 box needs at least one session rule (without one the gateway could do nothing with these credentials)', ExitCode.SessionRules);
     }
   }
@@ -185,7 +155,7 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
         lifetimeMs,
         format: args['box-format'] as 'g1' | 'g2' | 'g3' | 'g4',
         ...(bearerRules ? { bearerRules } : {}),
-        ...(sessionRules ? { sessionRules } : {}),
+        sessionRules,
         containerPolicies,
         timeoutMs: ctx.timeoutMs,
         pollIntervalMs: pollMs,

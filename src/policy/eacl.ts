@@ -4,7 +4,9 @@
  * (byte-equal to `eacl.Table.Marshal()`), and authmate v0.42's default bearer table.
  * Bearer tokens (src/tokens) embed `encodeEACLTable(table)` as their field 1.
  */
+import { AuthmateError, ExitCode } from '../errors.js';
 import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
+import { readJsonFlag, substituteBoxContainer } from './json-input.js';
 import {
   JsonFieldError,
   childPath,
@@ -268,4 +270,23 @@ export function defaultBearerTable(): EACLTable {
     records.push({ operation: op, action: EACLAction.DENY, filters: [], targets: others() });
   }
   return { version: { major: 0, minor: 0 }, records };
+}
+
+/**
+ * `--bearer-rules` as the CLI gets it: JSON text or a file (absent/empty: undefined, i.e. the
+ * default table), `%CID` replaced by `boxContainerId` when given. Errors name the flag, exit 7.
+ */
+export function bearerRulesFromFlag(
+  value: string | undefined,
+  options: { boxContainerId?: Uint8Array; readFile?: (path: string) => string } = {},
+): EACLTable | undefined {
+  if (value === undefined || value === '') return undefined;
+  const read = readJsonFlag('bearer-rules', value, ExitCode.Issue, options.readFile ? { readFile: options.readFile } : {});
+  const json = options.boxContainerId ? substituteBoxContainer(read, options.boxContainerId) : read;
+  try {
+    return eaclTableFromJSON(json);
+  } catch (err) {
+    if (err instanceof JsonFieldError) throw AuthmateError.wrap('--bearer-rules', err, ExitCode.Issue);
+    throw err;
+  }
 }

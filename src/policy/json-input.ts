@@ -8,6 +8,7 @@
  * protojson refuses them.
  */
 import { readFileSync } from 'node:fs';
+import bs58 from 'bs58';
 import { AuthmateError, type ExitCode } from '../errors.js';
 import type { JsonObject, JsonValue } from './protojson.js';
 
@@ -191,4 +192,24 @@ export function readJsonFlag(flag: string, value: string, exitCode: ExitCode, op
     if (!(err instanceof JsonSyntaxError)) throw err;
     throw new AuthmateError(`--${flag}: file ${JSON.stringify(value)}: invalid JSON at ${err.message}`, exitCode, { cause: err });
   }
+}
+
+/** The placeholder of the 2021 docs for the container that will hold the access box. */
+export const BOX_CONTAINER_PLACEHOLDER = '%CID';
+
+/**
+ * Replaces `%CID` in rules with the box container's ID: base64 inside a protojson
+ * `{"value": "%CID"}` (eACL tables, legacy session rules), base58 as a bare string (session rules).
+ */
+export function substituteBoxContainer(json: JsonValue, containerId: Uint8Array): JsonValue {
+  if (json === BOX_CONTAINER_PLACEHOLDER) return bs58.encode(containerId);
+  if (Array.isArray(json)) return json.map((v) => substituteBoxContainer(v, containerId));
+  if (json !== null && typeof json === 'object') {
+    const keys = Object.keys(json);
+    if (keys.length === 1 && keys[0] === 'value' && json.value === BOX_CONTAINER_PLACEHOLDER) {
+      return { value: Buffer.from(containerId).toString('base64') };
+    }
+    return Object.fromEntries(keys.map((k) => [k, substituteBoxContainer(json[k]!, containerId)]));
+  }
+  return json;
 }

@@ -13,7 +13,7 @@
 import bs58 from 'bs58';
 import { AuthmateError, ExitCode } from '../errors.js';
 import { SessionVerb } from '../tokens/session-v2.js';
-import { readJsonFlag } from './json-input.js';
+import { readJsonFlag, substituteBoxContainer } from './json-input.js';
 import {
   JsonFieldError,
   childPath,
@@ -177,6 +177,8 @@ export interface SessionTokensFlagOptions extends SessionRulesOptions {
   flag?: string;
   exitCode?: ExitCode;
   readFile?: (path: string) => string;
+  /** The access box's container: replaces the `%CID` placeholder of the 2021 docs. */
+  boxContainerId?: Uint8Array;
 }
 
 /**
@@ -188,7 +190,8 @@ export function sessionRulesFromFlag(value: string | undefined, options: Session
   if (value === 'none') return [];
   const flag = options.flag ?? 'session-tokens';
   const code = options.exitCode ?? ExitCode.SessionRules;
-  const json = readJsonFlag(flag, value, code, options.readFile ? { readFile: options.readFile } : {});
+  const read = readJsonFlag(flag, value, code, options.readFile ? { readFile: options.readFile } : {});
+  const json = options.boxContainerId ? substituteBoxContainer(read, options.boxContainerId) : read;
   try {
     return parseSessionRules(json, options);
   } catch (err) {
