@@ -1,26 +1,62 @@
 import { AuthmateError, ExitCode } from '../errors.js';
+import { randomScalar } from '../crypto/p256-native.js';
 import { NeoFSClient } from '../neofs/client.js';
 import { formatDuration } from '../util/duration.js';
 import type { CliContext } from './context.js';
 
-/** Dials the peer and asks for the network info, so an unreachable peer fails early with exit 2. */
-export async function connect(peer: string, key: Uint8Array, dialMs: number, ctx: CliContext): Promise<NeoFSClient> {
+/** A connection being opened, e.g. while wallets still decrypt. */
+export interface Dialing {
+  /** The client once the peer answered NetworkInfo (signed with a throw-away key); rejects with exit 2. */
+  ready: Promise<NeoFSClient>;
+  /** Closes the connection, e.g. when a wallet failed first (its error is the one to report). */
+  abandon(): void;
+}
+
+/**
+ * Dials the peer and asks for the network info, so an unreachable peer fails early with exit 2.
+ * NetworkInfo needs no particular key, so this can overlap the wallets' scrypt; the caller then
+ * switches to its own key with `withSigner`.
+ */
+export function dial(peer: string, dialMs: number, ctx: CliContext): Dialing {
   let client: NeoFSClient;
   try {
-    client = new NeoFSClient({ endpoint: peer, signer: key, timeoutMs: ctx.timeoutMs });
+    client = new NeoFSClient({ endpoint: peer, signer: randomScalar(), timeoutMs: ctx.timeoutMs });
   } catch (err) {
-    throw AuthmateError.wrap('failed to create NeoFS component', err, ExitCode.NeoFS);
+    const failed = Promise.reject(AuthmateError.wrap('failed to create NeoFS component', err, ExitCode.NeoFS));
+    failed.catch(() => {}); // reported when awaited
+    return { ready: failed, abandon: () => {} };
   }
+  const ready = client.networkInfo({ timeoutMs: Math.min(dialMs, ctx.timeoutMs) }).then(
+    (net) => {
+      ctx.debug(`connected to ${peer}: epoch ${net.currentEpoch}, magic ${net.magicNumber}`);
+      return client;
+    },
+    (err: unknown) => {
+      client.close();
+      // grpc-js ends connection errors with an empty "Resolution note: "; drop it.
+      const msg = (err instanceof Error ? err.message : String(err)).replace(/\.?\s*Resolution note:\s*$/, '');
+      throw new AuthmateError(`failed to create NeoFS component: peer ${peer}: ${msg}`, ExitCode.NeoFS, { cause: err });
+    },
+  );
+  ready.catch(() => {}); // reported when awaited
+  return { ready, abandon: () => client.close() };
+}
+
+/** Dials the peer, then signs with `key`. */
+export async function connect(peer: string, key: Uint8Array, dialMs: number, ctx: CliContext): Promise<NeoFSClient> {
+  return (await dial(peer, dialMs, ctx).ready).withSigner(key);
+}
+
+/** Waits for `wallets` first (their errors come first, as in the Go tool), then for the connection. */
+export async function afterWallets<T>(dialing: Dialing, wallets: Promise<T>): Promise<{ wallets: T; client: NeoFSClient }> {
+  let got: T;
   try {
-    const net = await client.networkInfo({ timeoutMs: Math.min(dialMs, ctx.timeoutMs) });
-    ctx.debug(`connected to ${peer}: epoch ${net.currentEpoch}, magic ${net.magicNumber}`);
+    got = await wallets;
   } catch (err) {
-    client.close();
-    // grpc-js ends connection errors with an empty "Resolution note: "; drop it.
-    const msg = (err instanceof Error ? err.message : String(err)).replace(/\.?\s*Resolution note:\s*$/, '');
-    throw new AuthmateError(`failed to create NeoFS component: peer ${peer}: ${msg}`, ExitCode.NeoFS, { cause: err });
+    dialing.abandon();
+    throw err;
   }
-  return client;
+  return { wallets: got, client: await dialing.ready };
 }
 
 /** Runs `work` under an overall deadline (`--timeout`). */

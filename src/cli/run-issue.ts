@@ -17,7 +17,7 @@ import { loadWalletKey, WALLET_PASSPHRASE_ENV } from '../wallet/index.js';
 import type { IssueSecretArgs } from './commands/issue-secret.js';
 import { makeContext } from './context.js';
 import { terminalPrompt } from './password.js';
-import { connect, withDeadline } from './network.js';
+import { afterWallets, dial, withDeadline } from './network.js';
 
 /** A stand-in container ID for checking rules before the real one is known. */
 const PROBE_CID = new Uint8Array(32).fill(1);
@@ -126,16 +126,20 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
     }
   }
 
-  // 2. The wallet.
-  const user = await loadWalletKey({
-    path: args.wallet,
-    ...(args.address === undefined ? {} : { address: args.address }),
-    passwordEnv: WALLET_PASSPHRASE_ENV,
-    prompt: terminalPrompt(WALLET_PASSPHRASE_ENV),
-  });
+  // 2. The wallet, while the peer is dialled (a wallet error is still reported first).
+  const dialing = dial(args.peer, dialMs, ctx);
+  const { wallets: user, client: dialled } = await afterWallets(
+    dialing,
+    loadWalletKey({
+      path: args.wallet,
+      ...(args.address === undefined ? {} : { address: args.address }),
+      passwordEnv: WALLET_PASSPHRASE_ENV,
+      prompt: terminalPrompt(WALLET_PASSPHRASE_ENV),
+    }),
+  );
 
-  // 3. The peer, then the work, under --timeout.
-  const client = await connect(args.peer, user.privateKey, dialMs, ctx);
+  // 3. The work, signed with the user's key, under --timeout.
+  const client = dialled.withSigner(user.privateKey);
   try {
     const result = await withDeadline(ctx.timeoutMs, 'failed to issue secret', () =>
       issueSecret({

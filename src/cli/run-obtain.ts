@@ -6,7 +6,7 @@ import { parseDuration } from '../util/duration.js';
 import { GATE_WALLET_PASSPHRASE_ENV, loadWalletKey, WALLET_PASSPHRASE_ENV, type WalletKey } from '../wallet/index.js';
 import type { ObtainSecretArgs } from './commands/obtain-secret.js';
 import { makeContext } from './context.js';
-import { connect, withDeadline } from './network.js';
+import { afterWallets, dial, withDeadline } from './network.js';
 import { terminalPrompt } from './password.js';
 
 export async function runObtainSecret(args: ObtainSecretArgs): Promise<void> {
@@ -23,29 +23,34 @@ export async function runObtainSecret(args: ObtainSecretArgs): Promise<void> {
     throw AuthmateError.wrap('invalid --pool-dial-timeout', err, ExitCode.Usage);
   }
 
-  // As the Go tool: the user wallet first (it signs the requests), then the gate wallet.
-  let user: WalletKey | undefined;
-  if (args.wallet !== undefined) {
-    user = await loadWalletKey({
-      path: args.wallet,
-      ...(args.address === undefined ? {} : { address: args.address }),
-      passwordEnv: WALLET_PASSPHRASE_ENV,
-      prompt: terminalPrompt(WALLET_PASSPHRASE_ENV),
-    });
-  }
-  let gate: WalletKey;
-  try {
-    gate = await loadWalletKey({
-      path: args['gate-wallet'],
-      ...(args['gate-address'] === undefined ? {} : { address: args['gate-address'] }),
-      passwordEnv: GATE_WALLET_PASSPHRASE_ENV,
-      prompt: terminalPrompt(GATE_WALLET_PASSPHRASE_ENV),
-    });
-  } catch (err) {
-    throw AuthmateError.wrap("failed to create owner's private key", err, ExitCode.GateKey);
-  }
-
-  const client = await connect(args.peer, (user ?? gate).privateKey, dialMs, ctx);
+  // As the Go tool: the user wallet first (it signs the requests), then the gate wallet; the peer
+  // is dialled meanwhile, and a wallet error is still reported before a connection error.
+  const dialing = dial(args.peer, dialMs, ctx);
+  const wallets = (async () => {
+    let user: WalletKey | undefined;
+    if (args.wallet !== undefined) {
+      user = await loadWalletKey({
+        path: args.wallet,
+        ...(args.address === undefined ? {} : { address: args.address }),
+        passwordEnv: WALLET_PASSPHRASE_ENV,
+        prompt: terminalPrompt(WALLET_PASSPHRASE_ENV),
+      });
+    }
+    try {
+      const gate = await loadWalletKey({
+        path: args['gate-wallet'],
+        ...(args['gate-address'] === undefined ? {} : { address: args['gate-address'] }),
+        passwordEnv: GATE_WALLET_PASSPHRASE_ENV,
+        prompt: terminalPrompt(GATE_WALLET_PASSPHRASE_ENV),
+      });
+      return { user, gate };
+    } catch (err) {
+      throw AuthmateError.wrap("failed to create owner's private key", err, ExitCode.GateKey);
+    }
+  })();
+  const { wallets: keys, client: dialled } = await afterWallets(dialing, wallets);
+  const { user, gate } = keys;
+  const client = dialled.withSigner((user ?? gate).privateKey);
   try {
     const result = await withDeadline(ctx.timeoutMs, 'failed to obtain secret', () =>
       obtainSecret({ client, accessKeyId: args['access-key-id'], gatePrivateKey: gate.privateKey, timeoutMs: ctx.timeoutMs }),

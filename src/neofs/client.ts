@@ -166,11 +166,21 @@ export class NeoFSClient {
   private readonly timeoutMs: number;
   private magic: bigint | undefined;
 
-  constructor(opts: NeoFSClientOptions) {
+  constructor(opts: NeoFSClientOptions, shared?: { transport: Transport; magic: bigint | undefined }) {
     this.signer = opts.signer instanceof Uint8Array ? keySigner(opts.signer) : opts.signer;
     this.ownerId = ownerIdFromPublicKey(this.signer.publicKey);
-    this.transport = new Transport(opts.endpoint);
+    this.transport = shared?.transport ?? new Transport(opts.endpoint);
+    this.magic = shared?.magic;
     this.timeoutMs = opts.timeoutMs ?? 15_000;
+  }
+
+  /**
+   * The same connection (and learnt network magic), signing with another key: lets a caller
+   * dial and read the network info with a throw-away key while a wallet is still decrypting.
+   * Closing either client closes the connection of both.
+   */
+  withSigner(signer: Signer | Uint8Array): NeoFSClient {
+    return new NeoFSClient({ endpoint: this.endpoint, signer, timeoutMs: this.timeoutMs }, { transport: this.transport, magic: this.magic });
   }
 
   get endpoint(): string {
