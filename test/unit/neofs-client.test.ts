@@ -165,6 +165,25 @@ describe('response verification', () => {
   });
 });
 
+describe('withSigner', () => {
+  it('shares the connection and the learnt magic, and signs with the new key', async () => {
+    handlers.set(PATHS[0]!.path, () => signResponse(nodeSigner, networkInfoBody(), meta()));
+    const throwAway = new NeoFSClient({ endpoint, signer: sha256(new TextEncoder().encode('throw-away')), timeoutMs: 2000 });
+    try {
+      await throwAway.networkInfo(); // learns the magic
+      const user = throwAway.withSigner(userKey);
+      await user.networkInfo();
+      const req = new ProtoMessage(received.at(-1)!.req);
+      const metaSigKey = new ProtoMessage(new ProtoMessage(req.bytes(3)!).bytes(2)!).bytes(1)!;
+      expect(Buffer.from(metaSigKey)).toEqual(Buffer.from(keySigner(userKey).publicKey));
+      expect(new ProtoMessage(req.bytes(2)!).bigint(8)).toBe(15405n); // magic_number, learnt by the first client
+      expect(Buffer.from(user.ownerId)).toEqual(Buffer.from(ownerIdFromPublicKey(keySigner(userKey).publicKey)));
+    } finally {
+      throwAway.close();
+    }
+  });
+});
+
 describe('malformed responses', () => {
   it('reports bytes that are not a response as malformed, naming the call', async () => {
     handlers.set(PATHS[0]!.path, () => Uint8Array.of(0x0a, 0x05, 0x01));
