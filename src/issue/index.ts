@@ -155,7 +155,14 @@ function planTokens(
   }
   const v1Gates = gates.map((gate) => ({
     publicKey: gate,
-    bearerToken: issueGateBearerToken({ eaclTable: eacl, gatePublicKey: gate, iat: epochs.iat, exp: epochs.exp, userPrivateKey: o.userPrivateKey }),
+    bearerToken: issueGateBearerToken({
+      eaclTable: eacl,
+      gatePublicKey: gate,
+      iat: epochs.iat,
+      exp: epochs.exp,
+      userPrivateKey: o.userPrivateKey,
+      withIssuer: format !== 'g1', // G1 gateways (<= v0.30.0) drop the field and the signature with it
+    }),
     sessionTokens: effective.map((r) =>
       issueGateSessionToken({
         verb: containerVerbV1(r.verb)!,

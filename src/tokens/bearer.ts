@@ -13,6 +13,7 @@ import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
 import {
   SignatureScheme,
   decodeSignature,
+  signData,
   encodeSignature,
   type Signature,
 } from '../crypto/signature.js';
@@ -88,7 +89,14 @@ export function signBearerToken(
   body: BearerTokenBody,
   userPrivateKey: Uint8Array,
   scheme: SignatureScheme = SignatureScheme.ECDSA_RFC6979_SHA256,
+  options: { setIssuer?: boolean } = {},
 ): BearerToken {
+  if (options.setIssuer === false) {
+    // SDKs before rc.12 (neofs-s3-gw <= v0.30.0) do not know `issuer` and drop it when they
+    // re-encode the token, which breaks a signature made over it; they take the user from the key.
+    const { issuer: _none, ...rest } = body;
+    return { ...rest, signature: signData(userPrivateKey, encodeBearerTokenBody(rest), scheme) };
+  }
   return signAsIssuer(body, 'issuer', encodeBearerTokenBody, userPrivateKey, scheme);
 }
 
@@ -97,7 +105,8 @@ export function signBearerToken(
  * body, and the signing key belongs to the issuer. Throws a `TokenFormatError` naming the problem.
  */
 export function verifyBearerToken(token: BearerToken): void {
-  verifyIssuerSignature('bearer token', token.signature, token.issuer, () => encodeBearerTokenBody(token));
+  // Tokens of SDKs before rc.12 have no issuer field: the user is the signing key's.
+  verifyIssuerSignature('bearer token', token.signature, token.issuer, () => encodeBearerTokenBody(token), 'issuer', true);
 }
 
 export interface GateBearerTokenOptions {
@@ -109,12 +118,19 @@ export interface GateBearerTokenOptions {
   iat: bigint | number;
   exp: bigint | number;
   userPrivateKey: Uint8Array;
+  /**
+   * Write the `issuer` field (default true, as authmate v0.30.1+). False for G1 boxes: gateways
+   * up to v0.30.0 drop the field on re-encoding and the signature would no longer verify.
+   */
+  withIssuer?: boolean;
 }
 
-/** One bearer token for one gate key, exactly as authmate v0.42 builds it. */
+/** One bearer token for one gate key, exactly as authmate v0.42 builds it (v0.23 with `withIssuer: false`). */
 export function issueGateBearerToken(o: GateBearerTokenOptions): BearerToken {
   return signBearerToken(
     { eaclTable: o.eaclTable, ownerId: ownerIdFromPublicKey(o.gatePublicKey), lifetime: { exp: o.exp, nbf: o.iat, iat: o.iat } },
     o.userPrivateKey,
+    SignatureScheme.ECDSA_RFC6979_SHA256,
+    { setIssuer: o.withIssuer !== false },
   );
 }

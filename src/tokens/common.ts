@@ -62,7 +62,8 @@ export function signAsIssuer<B extends object, K extends keyof B>(
 
 /**
  * What a node checks before using a token: it is signed, the signature verifies over the stable
- * body, and the signing key belongs to the issuer. `what` names the token in messages.
+ * body, and the signing key belongs to the issuer (when the token names one and
+ * `issuerOptional` allows it not to). `what` names the token in messages.
  */
 export function verifyIssuerSignature(
   what: string,
@@ -70,11 +71,12 @@ export function verifyIssuerSignature(
   issuer: OwnerId | undefined,
   body: () => Uint8Array,
   issuerName = 'issuer',
+  issuerOptional = false,
 ): void {
   if (signature === undefined) throw new TokenFormatError(`${what} is not signed`);
-  if (issuer === undefined) throw new TokenFormatError(`${what} has no ${issuerName}`);
+  if (issuer === undefined && !issuerOptional) throw new TokenFormatError(`${what} has no ${issuerName}`);
   checkSignature(signature, body(), `${what} signature`);
-  if (bytesToHex(ownerIdFromPublicKey(signature.key)) !== bytesToHex(issuer)) {
+  if (issuer !== undefined && bytesToHex(ownerIdFromPublicKey(signature.key)) !== bytesToHex(issuer)) {
     throw new TokenFormatError(`${what} ${issuerName} does not match the signing key`);
   }
 }

@@ -114,11 +114,9 @@ describe('neofs-s3-gw v0.23.0 PackTokens boxes (G1) open in ours', () => {
     }
   });
 
-  // KNOWN GAP (it.fails: passes while the gap exists; flip to it() once fixed). Bearer tokens of
-  // authmate < v0.30.1 have no body.issuer, and the gateway derives the user from the signing key;
-  // our verifyBearerToken demands the field, so openAccessBox({ verifyTokens: true }) (the default
-  // of obtainSecret) rejects genuine G1 boxes of those releases with "bearer token has no issuer".
-  it.fails('KNOWN GAP: openAccessBox({ verifyTokens: true }) accepts upstream G1 boxes whose bearer has no issuer field', () => {
+  // Bearer tokens of authmate < v0.30.1 have no body.issuer; the gateway derives the user from the
+  // signing key, and so does our verifier (obtainSecret verifies tokens by default).
+  it('openAccessBox({ verifyTokens: true }) accepts upstream G1 boxes whose bearer has no issuer field', () => {
     const issued = vec.issued[0]!;
     expect(() => openAccessBox(hex(issued.box), hex(vec.gates[issued.gates[0]!]!.privateKey), { verifyTokens: true })).not.toThrow();
   });
@@ -171,7 +169,8 @@ describe.runIf(hasGo)('neofs-s3-gw v0.23.0 opens our G1 boxes', () => {
     const pubs = gates.map((i) => publicKeyFromPrivate(gateKeys[i]!));
     const tokens = pubs.map((publicKey) => ({
       publicKey,
-      bearerToken: issueGateBearerToken({ eaclTable, gatePublicKey: publicKey, iat: 7, exp: 99, userPrivateKey: userKey }),
+      // As issueSecret does for g1: no issuer field, which pre-rc.12 SDKs would drop (and the signature with it).
+      bearerToken: issueGateBearerToken({ eaclTable, gatePublicKey: publicKey, iat: 7, exp: 99, userPrivateKey: userKey, withIssuer: format !== 'g1' }),
       sessionTokens: [
         issueGateSessionToken({ verb: ContainerSessionVerb.PUT, gatePublicKey: publicKey, iat: 7, exp: 99, userPrivateKey: userKey }),
         issueGateSessionToken({ verb: ContainerSessionVerb.DELETE, containerId: container, gatePublicKey: publicKey, iat: 7, exp: 99, userPrivateKey: userKey }),
@@ -222,10 +221,9 @@ describe.runIf(hasGo)('neofs-s3-gw v0.23.0 opens our G1 boxes', () => {
     }
   });
 
-  // KNOWN GAP (it.fails: passes while the gap exists; flip to it() once fixed). Our bearer tokens
-  // always carry body.issuer (field 4, SDK rc.12 / authmate v0.30.1+). The v0.23.0 SDK does not know
-  // it, drops it when it re-encodes the token, and the signature over the remaining body fails.
-  it.fails('KNOWN GAP: the v0.23.0 SDK keeps our bearer token intact and its signature verifies', () => {
+  // g1 bearer tokens carry no body.issuer (field 4, SDK rc.12 / authmate v0.30.1+): the v0.23.0 SDK
+  // does not know it and would drop it on re-encoding, breaking the signature.
+  it('the v0.23.0 SDK keeps our g1 bearer token intact and its signature verifies', () => {
     const { tokens, built } = build('g1', [0]);
     const got = upstreamOpen(built.box, gateKeys[0]!);
     expect(got.bearer.token).toBe(toHex(encodeBearerToken(tokens[0]!.bearerToken)));

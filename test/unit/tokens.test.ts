@@ -112,6 +112,15 @@ describe('BearerToken vs neofs-sdk-go rc.17', () => {
     expect(() => verifyBearerToken(t)).toThrow(/issuer|does not verify/);
   });
 
+  it('a token without the issuer field (SDK < rc.12, g1 boxes) verifies by its key, and a change still breaks it', () => {
+    const t = decodeBearerToken(hex(v1.bearer[0]!.token));
+    const { issuer: _dropped, signature: _sig, ...body } = t;
+    const signed = signBearerToken(body, hex(v1.user.privateKey), undefined, { setIssuer: false });
+    expect(signed.issuer).toBeUndefined();
+    expect(() => verifyBearerToken(signed)).not.toThrow();
+    expect(() => verifyBearerToken({ ...signed, lifetime: { ...signed.lifetime!, exp: 1n } })).toThrow(SignatureError);
+  });
+
   it('says what is wrong with bad bytes', () => {
     expect(() => decodeBearerToken(hex('0a05'))).toThrow(TokenFormatError);
     expect(() => decodeBearerToken(hex('0a05'))).toThrow(/invalid bearer token/);
