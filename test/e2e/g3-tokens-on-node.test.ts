@@ -323,6 +323,21 @@ describe('our G3 tokens accepted by the real storage node', () => {
       expect(Buffer.from(got.payload).equals(Buffer.from(data))).toBe(true);
     });
 
+    // g1 bearer tokens leave out `issuer` because the SDKs of g1 gateways (<= v0.30.0) drop it and
+    // the signature with it; a current node insists on it, so g1 boxes are for the old networks
+    // those gateways talk to. This pins that boundary.
+    it("refuses a g1 box's bearer token (no issuer field) with 'missing issuer': g1 is for old networks", async () => {
+      const rules = eaclTableFromJSON({ records: [{ operation: 'PUT', action: 'ALLOW', filters: [], targets: [{ role: 'OTHERS', keys: [] }] }] });
+      const g1 = await issueSecret({ client: userClient, userPrivateKey: userKey, gatePublicKeys: [gw0.publicKey], container: { existing: cid }, format: 'g1', bearerRules: rules, lifetimeMs: 3_600_000 });
+      const opened = openAccessBox((await userClient.objectGet(parseAccessKeyId(g1.accessKeyId))).payload, gw0Key);
+      expect(opened.format).toBe('g1');
+      expect(opened.bearerToken!.issuer).toBeUndefined();
+      const err = await gate0.objectPut({ containerId: cid, payload: payload(), bearerToken: encodeBearerToken(opened.bearerToken!) }).catch((e) => e);
+      expect(err).toBeInstanceOf(AccessDeniedError);
+      expect(err.message).toMatch(/authenticate bearer token: missing issuer/);
+      nodeSays.push(`g1 bearer without issuer: ${err.message}`);
+    });
+
     it('refuses the PUT with our bearer token whose (default) rules deny PUT, where the container alone would allow it', async () => {
       // Same basic ACL, no eACL: OTHERS may PUT, so a refusal can only come from the bearer's table.
       const open = await userClient.containerPut(
