@@ -3,7 +3,7 @@
 // that handlers import lazily stay external and load from node_modules as usual.
 import { defineConfig } from 'rolldown';
 
-const bundled = (id) => id.startsWith('.') || id.startsWith('/') || /^(yargs|yargs-parser|cliui|y18n|escalade|get-caller-file|string-width|strip-ansi|ansi-regex|ansi-styles|wrap-ansi|emoji-regex|get-east-asian-width)(\/|$)/.test(id);
+const bundled = (id) => id.startsWith('.') || id.startsWith('/') || /^(yargs|yargs-parser|cliui|y18n|escalade|get-caller-file|string-width|strip-ansi|ansi-regex|ansi-styles|wrap-ansi|emoji-regex|get-east-asian-width|bs58|base-x)(\/|$)/.test(id);
 
 export default defineConfig({
   input: 'dist/cli/main.js',
