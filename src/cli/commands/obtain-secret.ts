@@ -31,7 +31,7 @@ export const obtainSecretCommand: CommandModule<GlobalArgs, ObtainSecretArgs> = 
       .option('pool-dial-timeout', { type: 'string', default: '5s', describe: 'Timeout for connecting to the peer' })
       .option('pool-healthcheck-timeout', { type: 'string', default: '5s', describe: 'Accepted for compatibility (single peer, no pool)' })
       .option('pool-rebalance-interval', { type: 'string', default: '30s', describe: 'Accepted for compatibility (single peer, no pool)' })
-      .option('pool-stream-timeout', { type: 'string', default: '10s', describe: 'Timeout for one streamed request' })
+      .option('pool-stream-timeout', { type: 'string', default: '10s', describe: 'Accepted for compatibility (each call is bounded by --timeout)' })
       .option('container-ops-poll-interval', { type: 'string', default: '50ms', describe: 'Accepted for compatibility' }) as Argv<ObtainSecretArgs>,
   handler: async (args) => {
     const { runObtainSecret } = await import('../run-obtain.js');
