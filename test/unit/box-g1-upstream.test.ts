@@ -9,8 +9,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { buildAccessBox, openAccessBox } from '../../src/box/box.js';
 import { encodeBearerToken, encodeBearerTokenBody, issueGateBearerToken } from '../../src/tokens/bearer.js';
@@ -18,9 +16,8 @@ import { checkSignature } from '../../src/crypto/signature.js';
 import { ContainerSessionVerb, encodeSessionToken, issueGateSessionToken, verifySessionToken } from '../../src/tokens/session-v1.js';
 import { ownerIdFromPublicKey } from '../../src/neofs/refs.js';
 import { publicKeyFromPrivate } from '../../src/crypto/keys.js';
+import { buildGoTool, goToolBin, hasGo, requireGoInCI } from './go-tools.js';
 
-const inCI = process.env.CI === 'true' || process.env.CI === '1';
-const hasGo = process.env.AUTHMATE_SKIP_GO !== '1' && spawnSync('go', ['version']).status === 0;
 const hex = (s: string) => new Uint8Array(Buffer.from(s, 'hex'));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
@@ -125,9 +122,7 @@ describe('neofs-s3-gw v0.23.0 PackTokens boxes (G1) open in ours', () => {
 // ---------------------------------------------------------------------------------------------
 // (b) Upstream opens ours.
 
-const cache = process.env.DEVNET_CACHE ?? join(homedir(), '.cache', 'authmate-devnet');
-const tool = new URL('../../tools/golden-box/g1-upstream/', import.meta.url).pathname;
-const bin = join(cache, 'bin', 'golden-box-g1-upstream');
+const bin = goToolBin('g1-upstream');
 
 function upstreamOpen(box: Uint8Array, gateKey: Uint8Array): Opened {
   const out = execFileSync(bin, ['open', '-gate-key', toHex(gateKey)], { input: box, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
@@ -140,11 +135,7 @@ function upstreamOpenError(box: Uint8Array, gateKey: Uint8Array): string {
   return r.stderr;
 }
 
-describe.runIf(inCI && !hasGo)('Go toolchain (CI)', () => {
-  it('is installed', () => {
-    throw new Error('go not found on PATH: the G1 upstream cross-check (tools/golden-box/g1-upstream) must run in CI');
-  });
-});
+requireGoInCI('the G1 upstream cross-check (tools/golden-box/g1-upstream)');
 
 describe.runIf(hasGo)('neofs-s3-gw v0.23.0 opens our G1 boxes', () => {
   const userKey = hex(vec.user.privateKey);
@@ -155,14 +146,7 @@ describe.runIf(hasGo)('neofs-s3-gw v0.23.0 opens our G1 boxes', () => {
   const policy = { locationConstraint: 'rep3', policy: hex(vec.issued[0]!.opened[0]!.containerPolicies[0]!.policy) };
 
   beforeAll(() => {
-    const env = {
-      ...process.env,
-      GONOSUMDB: 'github.com/nspcc-dev/*',
-      GOFLAGS: '-mod=mod',
-      GOMODCACHE: join(cache, 'go', 'mod'),
-      GOCACHE: join(cache, 'go', 'build'),
-    };
-    execFileSync('go', ['build', '-o', bin, '.'], { cwd: tool, env, stdio: 'pipe' });
+    buildGoTool('g1-upstream');
   }, 600_000);
 
   function build(format: 'g1' | 'g2' | 'g3', gates: number[]) {

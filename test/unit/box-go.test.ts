@@ -2,30 +2,25 @@
  * Go opens our boxes: the generators in tools/golden-box decrypt what we build — v1 (our Go
  * transcription of G1–G3 + neofs-sdk-go rc.17 token decoding and signature checks) and v2 (the
  * real neofs-s3-gw v0.45.0 `creds/accessbox` reader + rc.21 `Token.Validate`). Skipped when no
- * `go` toolchain is on PATH or AUTHMATE_SKIP_GO=1; CI has one. The first build fetches modules
+ * `go` toolchain is on PATH or AUTHMATE_SKIP_GO=1, except under CI=true, where that fails. The first build fetches modules
  * from the Go module proxy into $DEVNET_CACHE (default ~/.cache/authmate-devnet).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { buildAccessBox } from '../../src/box/box.js';
 import { issueGateBearerToken } from '../../src/tokens/bearer.js';
 import { ContainerSessionVerb, issueGateSessionToken } from '../../src/tokens/session-v1.js';
 import { SessionVerb, buildSessionContextsV2 } from '../../src/tokens/session-v2.js';
 import { publicKeyFromPrivate } from '../../src/crypto/keys.js';
+import { buildGoTool, goToolBin, hasGo, requireGoInCI } from './go-tools.js';
 
-const hasGo = process.env.AUTHMATE_SKIP_GO !== '1' && spawnSync('go', ['version']).status === 0;
 const hex = (s: string) => new Uint8Array(Buffer.from(s, 'hex'));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
-const cache = process.env.DEVNET_CACHE ?? join(homedir(), '.cache', 'authmate-devnet');
-const tools = new URL('../../tools/golden-box/', import.meta.url).pathname;
-const bin = (v: string) => join(cache, 'bin', `golden-box-${v}`);
 
 function goOpen(v: 'v1' | 'v2', box: Uint8Array, gateKey: Uint8Array): Record<string, unknown> {
-  const out = execFileSync(bin(v), ['open', '-box', toHex(box), '-gate-key', toHex(gateKey)], { encoding: 'utf8' });
+  const out = execFileSync(goToolBin(v), ['open', '-box', toHex(box), '-gate-key', toHex(gateKey)], { encoding: 'utf8' });
   return JSON.parse(out) as Record<string, unknown>;
 }
 
@@ -36,16 +31,11 @@ const gateKeys = vec.gates.map((g) => hex(g.privateKey));
 const secret = hex('c0ffee'.padEnd(64, '5'));
 const container = hex('aa'.repeat(32));
 
+requireGoInCI('the Go readers of our boxes (tools/golden-box/v1, v2)');
+
 describe.skipIf(!hasGo)('Go reads our AccessBoxes', () => {
   beforeAll(() => {
-    const env = {
-      ...process.env,
-      GONOSUMDB: 'github.com/nspcc-dev/*',
-      GOFLAGS: '-mod=mod',
-      GOMODCACHE: join(cache, 'go', 'mod'),
-      GOCACHE: join(cache, 'go', 'build'),
-    };
-    for (const v of ['v1', 'v2']) execFileSync('go', ['build', '-o', bin(v), '.'], { cwd: join(tools, v), env, stdio: 'pipe' });
+    for (const v of ['v1', 'v2']) buildGoTool(v);
   }, 600_000);
 
   for (const format of ['g1', 'g2', 'g3'] as const) {
