@@ -19,13 +19,17 @@ export interface CliContext {
   result: (value: unknown) => void;
 }
 
-export function makeContext(args: GlobalArgs): CliContext {
-  let timeoutMs: number;
+/** A Go-duration flag in milliseconds; a malformed one is `invalid --<flag>: ...` with `code`. */
+export function durationFlag(flag: string, text: string, code: ExitCode): number {
   try {
-    timeoutMs = parseDuration(args.timeout);
+    return parseDuration(text);
   } catch (err) {
-    throw new AuthmateError(`invalid --timeout: ${(err as Error).message}`, ExitCode.Usage);
+    throw new AuthmateError(`invalid --${flag}: ${(err as Error).message}`, code);
   }
+}
+
+export function makeContext(args: GlobalArgs): CliContext {
+  const timeoutMs = durationFlag('timeout', args.timeout, ExitCode.Usage);
   if (!(timeoutMs > 0)) throw new AuthmateError(`--timeout must be positive, got ${args.timeout}`, ExitCode.Usage);
   const verbose = args.debug;
   return {

@@ -12,10 +12,10 @@ import { containerPoliciesFromFlag } from '../policy/container-policies.js';
 import { bearerRulesFromFlag, type EACLTable } from '../policy/eacl.js';
 import { parsePlacementPolicy } from '../policy/placement-ql.js';
 import { sessionRulesFromFlag, type SessionRule } from '../policy/session-rules.js';
-import { formatDuration, parseDuration } from '../util/duration.js';
+import { formatDuration } from '../util/duration.js';
 import { loadWalletKey, WALLET_PASSPHRASE_ENV } from '../wallet/index.js';
 import type { IssueSecretArgs } from './commands/issue-secret.js';
-import { makeContext } from './context.js';
+import { durationFlag, makeContext } from './context.js';
 import { terminalPrompt } from './password.js';
 import { afterWallets, dial, withDeadline } from './network.js';
 
@@ -59,14 +59,6 @@ function parseBasicAcl(text: string | undefined): number | undefined {
     throw new AuthmateError(`invalid --basic-acl ${JSON.stringify(text)}: expected a 32-bit number like 0x1C8C8CCE`, ExitCode.Usage);
   }
   return v;
-}
-
-function durationFlag(flag: string, text: string, code: ExitCode): number {
-  try {
-    return parseDuration(text);
-  } catch (err) {
-    throw new AuthmateError(`invalid --${flag}: ${(err as Error).message}`, code);
-  }
 }
 
 export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {

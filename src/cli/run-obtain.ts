@@ -2,10 +2,9 @@
 import { AuthmateError, ExitCode } from '../errors.js';
 import { ContainerNotFoundError, ObjectNotFoundError } from '../neofs/status.js';
 import { obtainSecret, parseAccessKeyId } from '../obtain/index.js';
-import { parseDuration } from '../util/duration.js';
 import { GATE_WALLET_PASSPHRASE_ENV, loadWalletKey, WALLET_PASSPHRASE_ENV, type WalletKey } from '../wallet/index.js';
 import type { ObtainSecretArgs } from './commands/obtain-secret.js';
-import { makeContext } from './context.js';
+import { durationFlag, makeContext } from './context.js';
 import { afterWallets, dial, withDeadline } from './network.js';
 import { terminalPrompt } from './password.js';
 
@@ -16,12 +15,7 @@ export async function runObtainSecret(args: ObtainSecretArgs): Promise<void> {
   } catch (err) {
     throw AuthmateError.wrap('failed to obtain secret: failed to parse secret address', err, ExitCode.Obtain);
   }
-  let dialMs: number;
-  try {
-    dialMs = parseDuration(args['pool-dial-timeout']);
-  } catch (err) {
-    throw AuthmateError.wrap('invalid --pool-dial-timeout', err, ExitCode.Usage);
-  }
+  const dialMs = durationFlag('pool-dial-timeout', args['pool-dial-timeout'], ExitCode.Usage);
 
   // As the Go tool: the user wallet first (it signs the requests), then the gate wallet; the peer
   // is dialled meanwhile, and a wallet error is still reported before a connection error.
