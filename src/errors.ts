@@ -1,46 +1,53 @@
 /**
- * Exit codes, kept equal to the Go neofs-s3-authmate (v0.19.0+) so that existing scripts keep
- * working. Go reuses some numbers per command (5 is "lifetime" for issue-secret and "obtain"
- * for obtain-secret); the names below say which meaning a call site has.
+ * The one base of every error the library throws on purpose.
+ *
+ * `code` is stable (scripts and the CLI's exit-code table key on it, messages may change);
+ * `field` names the option or input that is wrong, in library terms (`gatePublicKeys`,
+ * `bearerRules`, `wallet`, ...); `position` says where inside it (a JSON path, `line:column`,
+ * a 1-based list index). No flag names and no exit codes live below `src/cli`.
  */
-export const ExitCode = {
-  /** Wallet could not be read, an account not found, or a key not decrypted. */
-  Wallet: 1,
-  /** NeoFS peer unreachable, or the connection/NetworkInfo failed. */
-  NeoFS: 2,
-  /** `--container-id` is malformed. */
-  ContainerId: 3,
-  /** A gate public key is malformed (issue-secret) or the gate wallet failed (obtain-secret). */
-  GateKey: 4,
-  /** `--lifetime` is zero, negative or malformed. */
-  Lifetime: 5,
-  /** obtain-secret failed after the wallets were opened. */
-  Obtain: 5,
-  /** `--container-policy` is malformed. */
-  ContainerPolicy: 6,
-  /** `--bearer-rules` is malformed, or issuing failed after the inputs were checked. */
-  Issue: 7,
-  /** `--session-tokens` is malformed. */
-  SessionRules: 8,
-  /** Usage errors (unknown flag, missing required flag) and anything unexpected. */
-  Usage: 100,
-} as const;
+export interface AuthmateErrorOptions {
+  field?: string | undefined;
+  position?: string | undefined;
+  cause?: unknown;
+}
 
-export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
-
-/** An error meant for the user: its message is printed as is, its exit code ends the process. */
 export class AuthmateError extends Error {
-  readonly exitCode: ExitCode;
+  readonly code: string;
+  readonly field: string | undefined;
+  readonly position: string | undefined;
 
-  constructor(message: string, exitCode: ExitCode, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'AuthmateError';
-    this.exitCode = exitCode;
+  constructor(code: string, message: string, options: AuthmateErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.field = options.field;
+    this.position = options.position;
   }
+}
 
-  /** Prefixes the message with context, keeping the code: `wrap('failed to issue secret')`. */
-  static wrap(context: string, err: unknown, exitCode: ExitCode): AuthmateError {
-    const msg = err instanceof Error ? err.message : String(err);
-    return new AuthmateError(`${context}: ${msg}`, exitCode, { cause: err });
+/** An option of a library call that is missing, malformed or contradicts another one. */
+export class InvalidOptionError extends AuthmateError {
+  constructor(code: string, field: string, message: string, options: Omit<AuthmateErrorOptions, 'field'> = {}) {
+    super(code, message, { ...options, field });
+  }
+}
+
+/**
+ * Runs `work` (sync or async) and sets `field` on our errors that have none (or the generic
+ * `fallbackOf`): the caller knows which input it read, the parser does not.
+ */
+export function withField<T>(field: string, work: () => T, fallbackOf?: string): T {
+  const tag = (err: unknown): never => {
+    if (err instanceof AuthmateError && (err.field === undefined || err.field === fallbackOf)) {
+      (err as { field: string | undefined }).field = field;
+    }
+    throw err;
+  };
+  try {
+    const out = work();
+    return (out instanceof Promise ? out.catch(tag) : out) as T;
+  } catch (err) {
+    return tag(err);
   }
 }

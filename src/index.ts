@@ -1,37 +1,52 @@
 /**
- * authmate-ts library entry: everything the CLI does is available here as typed functions.
+ * authmate-ts: the operations of AuthMate (issue and obtain S3 credentials for NeoFS gateways),
+ * the NeoFS client they run on, wallets and the input parsers. Lower layers have their own
+ * entry points: `authmate-ts/neofs`, `authmate-ts/box`, `authmate-ts/tokens`,
+ * `authmate-ts/policy`, `authmate-ts/wallet`, `authmate-ts/crypto`, `authmate-ts/session`.
  */
-export { AuthmateError, ExitCode } from './errors.js';
-export { parseDuration, formatDuration } from './util/duration.js';
-export * from './crypto/keys.js';
-export * from './crypto/signature.js';
-export * from './neofs/refs.js';
-export * from './neofs/tz.js';
-export * from './wallet/index.js';
-export * from './policy/placement.js';
-export * from './policy/placement-ql.js';
+export { AuthmateError, InvalidOptionError, type AuthmateErrorOptions } from './errors.js';
+
+// Operations and their store port
+export * from './authmate/index.js';
+
+// NeoFS
+export { NeoFSClient, type NeoFSClientOptions, type CallOptions } from './neofs/client.js';
+export {
+  NeoFSStatusError,
+  AccessDeniedError,
+  ObjectNotFoundError,
+  ContainerNotFoundError,
+  NeoFSTransportError,
+  NeoFSTimeoutError,
+  ResponseVerificationError,
+} from './neofs/status.js';
+export {
+  parseContainerId,
+  containerIdToString,
+  parseObjectId,
+  objectIdToString,
+  parseOwnerId,
+  ownerIdToString,
+  type ContainerId,
+  type ObjectId,
+  type OwnerId,
+  type Address,
+} from './neofs/refs.js';
+
+// Wallets
+export { loadWalletKey, openWallet, createWallet, WalletError, WALLET_PASSPHRASE_ENV, GATE_WALLET_PASSPHRASE_ENV } from './wallet/index.js';
+export type { LoadWalletKeyOptions, WalletKey, PasswordPrompt } from './wallet/index.js';
+
+// Inputs
+export { parsePlacementPolicy, PlacementPolicySyntaxError } from './policy/placement-ql.js';
+export { type PlacementPolicy } from './policy/placement.js';
+export { readBearerRules, eaclTableFromJSON, type EACLTable } from './policy/eacl.js';
+export { readSessionRules, parseSessionRules, type SessionRule } from './policy/session-rules.js';
+export { readContainerPolicies } from './policy/container-policies.js';
+export { parseJson, readJsonInput, JsonSyntaxError, JsonInputError } from './policy/json-input.js';
 export { JsonFieldError } from './policy/protojson.js';
-export * from './policy/eacl.js';
-export { parseJson, readJsonFlag, JsonSyntaxError } from './policy/json-input.js';
-export * from './tokens/common.js';
-export * from './tokens/bearer.js';
-export * from './tokens/session-v1.js';
-export * from './tokens/session-v2.js';
-export * from './box/accessbox.js';
-export * from './box/crypto.js';
-export * from './box/box.js';
-export * from './policy/session-rules.js';
-export * from './policy/container-policies.js';
-export * from './neofs/status.js';
-export * from './neofs/signing.js';
-export * from './neofs/netmap.js';
-export * from './neofs/container.js';
-export * from './neofs/object.js';
-export { parseEndpoint, type Endpoint } from './neofs/transport.js';
-export * from './neofs/client.js';
-export * from './neofs/session.js';
-export * from './issue/index.js';
-export { lifetimeToEpochs, lifetimeToUnixSeconds, type EpochLifetime, type UnixLifetime } from './issue/lifetime.js';
-export * from './obtain/index.js';
-export * from './aws/credentials.js';
-export * from './session/index.js';
+export { parseDuration, formatDuration } from './util/duration.js';
+
+// Boxes and credentials files
+export { openAccessBox, AccessBoxError, type AccessBoxFormat, type OpenedAccessBox } from './box/box.js';
+export { writeAwsCredentials } from './aws/credentials.js';

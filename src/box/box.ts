@@ -10,6 +10,7 @@
  * `openAccessBox` finds the generation by itself: version 1 ⇒ G4; otherwise the gate entry whose
  * key matches is trial-decrypted as G3, G2, then G1 (the AEAD tag makes the answer unambiguous).
  */
+import { AuthmateError } from '../errors.js';
 import { isValidScalar, randomScalar } from '../crypto/p256-native.js';
 import { randomBytes as cryptoRandom } from '@noble/hashes/utils.js';
 import { addressFromPublicKey, bytesToHex, parsePublicKey, publicKeyFromPrivate } from '../crypto/keys.js';
@@ -64,13 +65,11 @@ export type AccessBoxErrorCode =
   | 'MALFORMED' // decrypted/decoded, but the content is broken
   | 'INVALID_INPUT'; // bad arguments to buildAccessBox/openAccessBox
 
-export class AccessBoxError extends Error {
-  override name = 'AccessBoxError';
-  readonly code: AccessBoxErrorCode;
+export class AccessBoxError extends AuthmateError {
+  declare readonly code: AccessBoxErrorCode;
 
   constructor(code: AccessBoxErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+    super(code, message, options);
   }
 }
 

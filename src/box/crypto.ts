@@ -9,6 +9,7 @@
  * No associated data in any generation. Pure functions; randomness is injectable so that
  * golden vectors from Go can be reproduced byte for byte.
  */
+import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
 import { createECDH } from 'node:crypto';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -33,8 +34,10 @@ export const MIN_SEALED_LENGTH = { g1: NONCE.g1 + TAG, g2: SALT + NONCE.g2 + TAG
 export const SEALED_SECRET_LENGTH = SALT + NONCE.g3 + 32 + TAG;
 
 /** Thrown when the AEAD tag does not verify: wrong key, or modified data. */
-export class GateDecryptError extends Error {
-  override name = 'GateDecryptError';
+export class GateDecryptError extends AuthmateError {
+  constructor(message: string, options?: AuthmateErrorOptions) {
+    super('GATE_DECRYPT', message, options);
+  }
 }
 
 /**

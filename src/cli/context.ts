@@ -1,12 +1,6 @@
-import { AuthmateError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from './failures.js';
 import { parseDuration } from '../util/duration.js';
-
-/** Global flags every command receives. */
-export interface GlobalArgs {
-  timeout: string;
-  debug: boolean;
-  'with-log': boolean;
-}
+import type { GlobalArgs } from './args.js';
 
 /** What a command handler gets besides its own flags: output channels and the global settings. */
 export interface CliContext {
@@ -24,13 +18,13 @@ export function durationFlag(flag: string, text: string, code: ExitCode): number
   try {
     return parseDuration(text);
   } catch (err) {
-    throw new AuthmateError(`invalid --${flag}: ${(err as Error).message}`, code);
+    throw new CliError(`invalid --${flag}: ${(err as Error).message}`, code);
   }
 }
 
 export function makeContext(args: GlobalArgs): CliContext {
   const timeoutMs = durationFlag('timeout', args.timeout, ExitCode.Usage);
-  if (!(timeoutMs > 0)) throw new AuthmateError(`--timeout must be positive, got ${args.timeout}`, ExitCode.Usage);
+  if (!(timeoutMs > 0)) throw new CliError(`--timeout must be positive, got ${args.timeout}`, ExitCode.Usage);
   const verbose = args.debug;
   return {
     timeoutMs,

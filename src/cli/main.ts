@@ -1,6 +1,6 @@
 import './early.js'; // first: starts the wallets' scrypt before yargs and the rest load
 import yargs from 'yargs';
-import { AuthmateError, ExitCode } from '../errors.js';
+import { CliError, COMMON_FAILURES, ExitCode, toCliError } from './failures.js';
 import { commands } from './commands/index.js';
 
 export const VERSION = '0.1.0';
@@ -35,19 +35,16 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns || 110))
     .exitProcess(false)
     .fail((msg, err) => {
-      if (err instanceof AuthmateError) failure = { message: err.message, code: err.exitCode };
-      else if (err) failure = { message: `error: ${err.message}`, code: ExitCode.Usage };
-      else failure = { message: `error: ${msg}`, code: ExitCode.Usage };
+      const e = err ? toCliError(err, COMMON_FAILURES) : new CliError(`error: ${msg}`, ExitCode.Usage);
+      failure = { message: e.message, code: e.exitCode };
       throw err ?? new Error(msg);
     });
   try {
     await cli.parseAsync();
   } catch (err) {
     if (!failure) {
-      failure =
-        err instanceof AuthmateError
-          ? { message: err.message, code: err.exitCode }
-          : { message: `error: ${err instanceof Error ? err.message : String(err)}`, code: ExitCode.Usage };
+      const e = toCliError(err, COMMON_FAILURES);
+      failure = { message: e.message, code: e.exitCode };
     }
   }
   if (failure) {

@@ -1,4 +1,4 @@
-import { AuthmateError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from './failures.js';
 import { randomScalar } from '../crypto/p256-native.js';
 import { NeoFSClient } from '../neofs/client.js';
 import { formatDuration } from '../util/duration.js';
@@ -22,7 +22,7 @@ export function dial(peer: string, dialMs: number, ctx: CliContext): Dialing {
   try {
     client = new NeoFSClient({ endpoint: peer, signer: randomScalar(), timeoutMs: ctx.timeoutMs });
   } catch (err) {
-    const failed = Promise.reject(AuthmateError.wrap('failed to create NeoFS component', err, ExitCode.NeoFS));
+    const failed = Promise.reject(CliError.wrap('failed to create NeoFS component', err, ExitCode.NeoFS));
     failed.catch(() => {}); // reported when awaited
     return { ready: failed, abandon: () => {} };
   }
@@ -35,7 +35,7 @@ export function dial(peer: string, dialMs: number, ctx: CliContext): Dialing {
       client.close();
       // grpc-js ends connection errors with an empty "Resolution note: "; drop it.
       const msg = (err instanceof Error ? err.message : String(err)).replace(/\.?\s*Resolution note:\s*$/, '');
-      throw new AuthmateError(`failed to create NeoFS component: peer ${peer}: ${msg}`, ExitCode.NeoFS, { cause: err });
+      throw new CliError(`failed to create NeoFS component: peer ${peer}: ${msg}`, ExitCode.NeoFS, { cause: err });
     },
   );
   ready.catch(() => {}); // reported when awaited
@@ -63,7 +63,7 @@ export async function afterWallets<T>(dialing: Dialing, wallets: Promise<T>): Pr
 export async function withDeadline<T>(ms: number, context: string, work: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AuthmateError(`${context}: timed out after ${formatDuration(ms)} (raise --timeout)`, ExitCode.Issue)), ms);
+    timer = setTimeout(() => reject(new CliError(`${context}: timed out after ${formatDuration(ms)} (raise --timeout)`, ExitCode.Issue)), ms);
   });
   try {
     return await Promise.race([work(), deadline]);

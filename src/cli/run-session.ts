@@ -8,7 +8,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AuthmateError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from './failures.js';
 import { parseContainerId, parseObjectId } from '../neofs/refs.js';
 import {
   SessionLifetimeError,
@@ -32,8 +32,7 @@ import { TokenFormatError } from '../tokens/common.js';
 import type { SessionContextV1 } from '../tokens/session-v1.js';
 import { parseDuration } from '../util/duration.js';
 import { loadWalletKey, WALLET_PASSPHRASE_ENV, WalletError, type WalletKey } from '../wallet/index.js';
-import type { SessionCreateArgs } from './commands/session.js';
-import type { ContextArgs, SignSessionTokenArgs } from './commands/util.js';
+import type { ContextArgs, SessionCreateArgs, SignSessionTokenArgs } from './args.js';
 import { makeContext } from './context.js';
 import { connect, withDeadline } from './network.js';
 import { terminalPrompt } from './password.js';
@@ -61,14 +60,14 @@ function contextFill(args: ContextArgs): ObjectContextFill | undefined {
     try {
       fill.verb = parseObjectVerb(args.verb);
     } catch (err) {
-      throw AuthmateError.wrap('invalid --verb', err, ExitCode.Usage);
+      throw CliError.wrap('invalid --verb', err, ExitCode.Usage);
     }
   }
   if (args.cid !== undefined) {
     try {
       fill.containerId = parseContainerId(args.cid);
     } catch (err) {
-      throw AuthmateError.wrap('invalid --cid', err, ExitCode.ContainerId);
+      throw CliError.wrap('invalid --cid', err, ExitCode.ContainerId);
     }
   }
   if (args.oid !== undefined && args.oid.length > 0) {
@@ -76,7 +75,7 @@ function contextFill(args: ContextArgs): ObjectContextFill | undefined {
       try {
         return parseObjectId(o);
       } catch (err) {
-        throw AuthmateError.wrap(`invalid --oid ${o}`, err, ExitCode.ContainerId);
+        throw CliError.wrap(`invalid --oid ${o}`, err, ExitCode.ContainerId);
       }
     });
   }
@@ -100,23 +99,23 @@ function lifetimeFromArgs(args: SessionCreateArgs): { expireAt?: bigint; lifetim
   const out: { expireAt?: bigint; lifetime?: SessionLifetime } = {};
   const e = args['expire-at'];
   if (e !== undefined) {
-    if (!EPOCHS.test(e.trim())) throw new AuthmateError(`invalid --expire-at ${JSON.stringify(e)}: expected an epoch number`, ExitCode.Lifetime);
+    if (!EPOCHS.test(e.trim())) throw new CliError(`invalid --expire-at ${JSON.stringify(e)}: expected an epoch number`, ExitCode.Lifetime);
     out.expireAt = BigInt(e.trim());
   }
   const l = args.lifetime;
   if (l !== undefined) {
     const t = l.trim();
     if (EPOCHS.test(t)) {
-      if (BigInt(t) === 0n) throw new AuthmateError('invalid --lifetime 0: at least 1 epoch', ExitCode.Lifetime);
+      if (BigInt(t) === 0n) throw new CliError('invalid --lifetime 0: at least 1 epoch', ExitCode.Lifetime);
       out.lifetime = { epochs: BigInt(t) };
     } else {
       let ms: number;
       try {
         ms = parseDuration(t);
       } catch (err) {
-        throw AuthmateError.wrap(`invalid --lifetime ${JSON.stringify(l)} (a number of epochs or a Go duration such as 24h)`, err, ExitCode.Lifetime);
+        throw CliError.wrap(`invalid --lifetime ${JSON.stringify(l)} (a number of epochs or a Go duration such as 24h)`, err, ExitCode.Lifetime);
       }
-      if (!(ms >= 1000)) throw new AuthmateError(`invalid --lifetime ${JSON.stringify(l)}: must be at least 1s`, ExitCode.Lifetime);
+      if (!(ms >= 1000)) throw new CliError(`invalid --lifetime ${JSON.stringify(l)}: must be at least 1s`, ExitCode.Lifetime);
       out.lifetime = { durationMs: ms };
     }
   }
@@ -138,15 +137,15 @@ export async function runSessionCreate(args: SessionCreateArgs): Promise<void> {
     const created = await withDeadline(ctx.timeoutMs, "can't create session", () =>
       createDynamicSession({ client, ...life, ...(context ? { context } : {}), timeoutMs: ctx.timeoutMs }),
     ).catch((err) => {
-      if (err instanceof AuthmateError) throw err;
-      if (err instanceof SessionLifetimeError) throw AuthmateError.wrap('invalid session lifetime', err, ExitCode.Lifetime);
-      throw AuthmateError.wrap("can't create session", err, ExitCode.Issue);
+      if (err instanceof CliError) throw err;
+      if (err instanceof SessionLifetimeError) throw CliError.wrap('invalid session lifetime', err, ExitCode.Lifetime);
+      throw CliError.wrap("can't create session", err, ExitCode.Issue);
     });
     const format = args.json ? 'json' : 'binary';
     try {
       await writeSessionTokenFile(args.out, created.token, format);
     } catch (err) {
-      throw AuthmateError.wrap("can't write token to file", err, ExitCode.Issue);
+      throw CliError.wrap("can't write token to file", err, ExitCode.Issue);
     }
     ctx.debug(`session created at epoch ${created.currentEpoch}`);
     ctx.result({ out: args.out, format, account: key.address, ...describeSessionToken(created.token) });
@@ -171,7 +170,7 @@ function sameFile(a: string, b: string): boolean {
 export async function runSignSessionToken(args: SignSessionTokenArgs): Promise<void> {
   const ctx = makeContext(args);
   if (args.to !== undefined && sameFile(args.from, args.to)) {
-    throw new AuthmateError(
+    throw new CliError(
       `--to ${args.to} is the --from file: signing in place would lose the unsigned token; write the signed token to another file`,
       ExitCode.Usage,
     );
@@ -181,7 +180,7 @@ export async function runSignSessionToken(args: SignSessionTokenArgs): Promise<v
   try {
     read = await readSessionTokenFile(args.from);
   } catch (err) {
-    if (err instanceof SessionTokenFileError) throw new AuthmateError(`decode session: ${err.message}`, ExitCode.SessionRules, { cause: err });
+    if (err instanceof SessionTokenFileError) throw new CliError(`decode session: ${err.message}`, ExitCode.SessionRules, { cause: err });
     throw err;
   }
   // Everything that does not need the key is checked before the wallet is opened.
@@ -190,7 +189,7 @@ export async function runSignSessionToken(args: SignSessionTokenArgs): Promise<v
     token = fill ? fillObjectContext(read.token, fill) : read.token;
     checkReadyToSign(token, { requireContext: false });
   } catch (err) {
-    if (err instanceof SessionTokenNotReadyError) throw new AuthmateError(`${args.from}: ${err.message}`, ExitCode.SessionRules, { cause: err });
+    if (err instanceof SessionTokenNotReadyError) throw new CliError(`${args.from}: ${err.message}`, ExitCode.SessionRules, { cause: err });
     throw err;
   }
   // As neofs-cli: a blank token is signed too (the session docs' example), but say what a node
@@ -203,7 +202,7 @@ export async function runSignSessionToken(args: SignSessionTokenArgs): Promise<v
     signed = signPreparedSessionToken({ token, privateKey: key.privateKey, forceIssuer: args['force-issuer'], requireContext: false });
   } catch (err) {
     if (err instanceof SessionTokenNotReadyError || err instanceof TokenFormatError) {
-      throw new AuthmateError(`${args.from}: ${err.message}`, ExitCode.SessionRules, { cause: err });
+      throw new CliError(`${args.from}: ${err.message}`, ExitCode.SessionRules, { cause: err });
     }
     throw err;
   } finally {
@@ -217,7 +216,7 @@ export async function runSignSessionToken(args: SignSessionTokenArgs): Promise<v
   try {
     await writeSessionTokenFile(args.to, signed, format);
   } catch (err) {
-    throw AuthmateError.wrap("can't write signed session token", err, ExitCode.Issue);
+    throw CliError.wrap("can't write signed session token", err, ExitCode.Issue);
   }
   ctx.log(`signed session token saved in ${args.to}`);
   ctx.result({ to: args.to, format, ...describeSessionToken(signed) });

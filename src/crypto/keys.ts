@@ -4,6 +4,7 @@
  *
  * Pure functions; every failure is a `KeyFormatError` whose message names what was wrong.
  */
+import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { ripemd160 } from '@noble/hashes/legacy.js';
 import bs58 from 'bs58';
@@ -11,10 +12,9 @@ import { convertPublicKey, isValidScalar, publicKeyNative } from './p256-native.
 import { CHECKSIG_SYSCALL, PUSH_KEY } from './script.js';
 
 /** A malformed key, address, script hash or WIF. */
-export class KeyFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'KeyFormatError';
+export class KeyFormatError extends AuthmateError {
+  constructor(message: string, options?: AuthmateErrorOptions) {
+    super('KEY_FORMAT', message, options);
   }
 }
 

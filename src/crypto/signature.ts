@@ -11,6 +11,7 @@
  * - N3 (3): Neo N3 witness (verification + invocation scripts); verification needs the
  *   network magic, so it is only decoded here, never verified.
  */
+import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
@@ -31,8 +32,10 @@ export interface Signature {
 }
 
 /** Malformed signature bytes, unsupported scheme, or a key that is not on P-256. */
-export class SignatureError extends Error {
-  override name = 'SignatureError';
+export class SignatureError extends AuthmateError {
+  constructor(message: string, options?: AuthmateErrorOptions) {
+    super('SIGNATURE', message, options);
+  }
 }
 
 function checkPrivateKey(privateKey: Uint8Array): void {

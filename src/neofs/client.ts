@@ -61,6 +61,7 @@ import { type RequestMeta, type RequestMetaExtras, type Signer, buildSignedReque
 import {
   ContainerAwaitTimeoutError,
   ContainerNotFoundError,
+  EACLNotFoundError,
   NeoFSTimeoutError,
   ResponseVerificationError,
   statusToError,
@@ -371,7 +372,7 @@ export class NeoFSClient {
           try {
             return equalBytes((await this.containerEACL(cid, { timeoutMs: o.timeoutMs })).eacl, eaclTable);
           } catch (e) {
-            if ((e as { code?: number }).code === 3073) return false; // EACL_NOT_FOUND: not yet
+            if (e instanceof EACLNotFoundError) return false; // not yet
             throw e;
           }
         },

@@ -6,6 +6,7 @@
  * IDs are plain `Uint8Array`s (25 bytes for owners, 32 for containers and objects); the
  * `*Message` encoders wrap them into their `refs` messages with stable marshaling.
  */
+import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
 import bs58 from 'bs58';
@@ -13,8 +14,10 @@ import { ProtoMessage, ProtoWriter } from './proto/wire.js';
 import { scriptHash } from '../crypto/keys.js';
 
 /** A malformed identifier, address, UUID or `refs` message. */
-export class NeoFSFormatError extends Error {
-  override name = 'NeoFSFormatError';
+export class NeoFSFormatError extends AuthmateError {
+  constructor(message: string, options?: AuthmateErrorOptions) {
+    super('NEOFS_FORMAT', message, options);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * what went wrong. `code = 1024 × section + local` (sections: 0 success, 1 common, 2 object,
  * 3 container, 4 session).
  */
+import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
 import { ProtoMessage } from './proto/wire.js';
 
 export const StatusCode = {
@@ -86,8 +87,9 @@ export function isFailure(code: number): boolean {
 }
 
 /** A request the node answered with a failure status. `code` and `statusMessage` are the node's. */
-export class NeoFSStatusError extends Error {
-  readonly code: number;
+export class NeoFSStatusError extends AuthmateError {
+  /** The node's numeric status code (`code` is its name, e.g. `ACCESS_DENIED`). */
+  readonly status: number;
   readonly statusMessage: string;
   readonly details: StatusDetail[];
 
@@ -95,16 +97,14 @@ export class NeoFSStatusError extends Error {
     const name = NAMES.get(status.code) ?? `status ${status.code}`;
     const what = DESCRIPTIONS[status.code] ?? `${sectionName(status.code)} failure`;
     const extra = [status.message, detailText(status)].filter((s) => s && !what.includes(s)).join('; ');
-    super(`${context ? `${context}: ` : ''}${what} (${name}${extra ? `: ${extra}` : ''})`);
-    this.name = 'NeoFSStatusError';
-    this.code = status.code;
+    super(NAMES.get(status.code) ?? `STATUS_${status.code}`, `${context ? `${context}: ` : ''}${what} (${name}${extra ? `: ${extra}` : ''})`);
+    this.status = status.code;
     this.statusMessage = status.message;
     this.details = status.details;
   }
 }
 
 export class AccessDeniedError extends NeoFSStatusError {
-  override name = 'AccessDeniedError';
   /** The node's reason (status detail 0), e.g. "bearer token has expired". */
   get reason(): string | undefined {
     const d = this.details.find((x) => x.id === 0);
@@ -112,28 +112,20 @@ export class AccessDeniedError extends NeoFSStatusError {
   }
 }
 export class ObjectNotFoundError extends NeoFSStatusError {
-  override name = 'ObjectNotFoundError';
 }
 export class ObjectAlreadyRemovedError extends NeoFSStatusError {
-  override name = 'ObjectAlreadyRemovedError';
 }
 export class ContainerNotFoundError extends NeoFSStatusError {
-  override name = 'ContainerNotFoundError';
 }
 export class EACLNotFoundError extends NeoFSStatusError {
-  override name = 'EACLNotFoundError';
 }
 export class ContainerAwaitTimeoutError extends NeoFSStatusError {
-  override name = 'ContainerAwaitTimeoutError';
 }
 export class TokenNotFoundError extends NeoFSStatusError {
-  override name = 'TokenNotFoundError';
 }
 export class TokenExpiredError extends NeoFSStatusError {
-  override name = 'TokenExpiredError';
 }
 export class WrongMagicNumberError extends NeoFSStatusError {
-  override name = 'WrongMagicNumberError';
   /** The network's magic (status detail 0, 8 bytes big-endian). */
   get expectedMagic(): bigint | undefined {
     const d = this.details.find((x) => x.id === 0);
@@ -141,13 +133,10 @@ export class WrongMagicNumberError extends NeoFSStatusError {
   }
 }
 export class SignatureVerificationFailedError extends NeoFSStatusError {
-  override name = 'SignatureVerificationFailedError';
 }
 export class BusyError extends NeoFSStatusError {
-  override name = 'BusyError';
 }
 export class NodeUnderMaintenanceError extends NeoFSStatusError {
-  override name = 'NodeUnderMaintenanceError';
 }
 
 const CLASSES: Record<number, new (s: Status, context?: string) => NeoFSStatusError> = {
@@ -188,16 +177,19 @@ function detailText(s: Status): string {
 // Client-side failures (no NeoFS status).
 
 /** The peer could not be reached or the gRPC call failed below NeoFS. */
-export class NeoFSTransportError extends Error {
-  override name = 'NeoFSTransportError';
+export class NeoFSTransportError extends AuthmateError {
+  constructor(message: string, options?: AuthmateErrorOptions) {
+    super(new.target === NeoFSTransportError ? 'NEOFS_TRANSPORT' : 'NEOFS_TIMEOUT', message, options);
+  }
 }
 
 /** The call did not finish before its deadline (dead or slow peer). */
 export class NeoFSTimeoutError extends NeoFSTransportError {
-  override name = 'NeoFSTimeoutError';
 }
 
 /** A response that fails verification: bad signature, wrong ID or checksum, malformed. */
-export class ResponseVerificationError extends Error {
-  override name = 'ResponseVerificationError';
+export class ResponseVerificationError extends AuthmateError {
+  constructor(message: string, options?: AuthmateErrorOptions) {
+    super('RESPONSE_VERIFICATION', message, options);
+  }
 }

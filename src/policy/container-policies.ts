@@ -7,8 +7,8 @@
  * violations are refused here (Go stores them and the gateway fails at CreateBucket); a policy
  * may also be given as an embedded JSON object instead of a JSON string holding JSON.
  */
-import { AuthmateError, ExitCode } from '../errors.js';
-import { parseJson, readJsonFlag } from './json-input.js';
+import { withField } from '../errors.js';
+import { parseJson, readJsonInput } from './json-input.js';
 import { encodePlacementPolicy, placementPolicyFromJSON, verifyPlacementPolicy, type PlacementPolicy } from './placement.js';
 import { parsePlacementPolicy } from './placement-ql.js';
 import { JsonFieldError, describe, type JsonValue } from './protojson.js';
@@ -72,14 +72,8 @@ export function parseContainerPolicies(json: JsonValue): ParsedContainerPolicy[]
   });
 }
 
-/** `--container-policy` as the CLI gets it (JSON text or a file); errors name the flag, exit 6. */
-export function containerPoliciesFromFlag(value: string | undefined, options: { readFile?: (path: string) => string } = {}): ParsedContainerPolicy[] {
+/** Container policies as authmate takes them: JSON text or a file; errors carry `field: 'containerPolicies'`. */
+export function readContainerPolicies(value: string | undefined, options: { readFile?: (path: string) => string } = {}): ParsedContainerPolicy[] {
   if (value === undefined || value === '') return [];
-  const json = readJsonFlag('container-policy', value, ExitCode.ContainerPolicy, options);
-  try {
-    return parseContainerPolicies(json);
-  } catch (err) {
-    if (err instanceof JsonFieldError) throw AuthmateError.wrap('--container-policy', err, ExitCode.ContainerPolicy);
-    throw err;
-  }
+  return withField('containerPolicies', () => parseContainerPolicies(readJsonInput(value, options)));
 }

@@ -4,9 +4,9 @@
  * (byte-equal to `eacl.Table.Marshal()`), and authmate v0.42's default bearer table.
  * Bearer tokens (src/tokens) embed `encodeEACLTable(table)` as their field 1.
  */
-import { AuthmateError, ExitCode } from '../errors.js';
+import { AuthmateError, withField, type AuthmateErrorOptions } from '../errors.js';
 import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
-import { readJsonFlag, substituteBoxContainer } from './json-input.js';
+import { readJsonInput, substituteBoxContainer } from './json-input.js';
 import {
   JsonFieldError,
   childPath,
@@ -111,8 +111,10 @@ export function encodeEACLTable(t: EACLTable): Uint8Array {
     .finish();
 }
 
-export class EACLDecodeError extends Error {
-  override name = 'EACLDecodeError';
+export class EACLDecodeError extends AuthmateError {
+  constructor(message: string, options?: AuthmateErrorOptions) {
+    super('EACL_DECODE', message, options);
+  }
 }
 
 function nonNegative(m: ProtoMessage, field: number, what: string): number {
@@ -273,20 +275,17 @@ export function defaultBearerTable(): EACLTable {
 }
 
 /**
- * `--bearer-rules` as the CLI gets it: JSON text or a file (absent/empty: undefined, i.e. the
- * default table), `%CID` replaced by `boxContainerId` when given. Errors name the flag, exit 7.
+ * Bearer rules as authmate takes them: eACL JSON text or a file holding it (absent/empty:
+ * undefined, i.e. the default table), `%CID` replaced by `boxContainerId` when given. Errors
+ * carry `field: 'bearerRules'` and the JSON path as `position`.
  */
-export function bearerRulesFromFlag(
+export function readBearerRules(
   value: string | undefined,
   options: { boxContainerId?: Uint8Array; readFile?: (path: string) => string } = {},
 ): EACLTable | undefined {
   if (value === undefined || value === '') return undefined;
-  const read = readJsonFlag('bearer-rules', value, ExitCode.Issue, options.readFile ? { readFile: options.readFile } : {});
-  const json = options.boxContainerId ? substituteBoxContainer(read, options.boxContainerId) : read;
-  try {
-    return eaclTableFromJSON(json);
-  } catch (err) {
-    if (err instanceof JsonFieldError) throw AuthmateError.wrap('--bearer-rules', err, ExitCode.Issue);
-    throw err;
-  }
+  return withField('bearerRules', () => {
+    const read = readJsonInput(value, options.readFile ? { readFile: options.readFile } : {});
+    return eaclTableFromJSON(options.boxContainerId ? substituteBoxContainer(read, options.boxContainerId) : read);
+  });
 }

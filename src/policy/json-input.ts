@@ -9,17 +9,16 @@
  */
 import { readFileSync } from 'node:fs';
 import bs58 from 'bs58';
-import { AuthmateError, type ExitCode } from '../errors.js';
+import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
 import type { JsonObject, JsonValue } from './protojson.js';
 
-export class JsonSyntaxError extends Error {
-  override name = 'JsonSyntaxError';
+export class JsonSyntaxError extends AuthmateError {
   readonly line: number;
   readonly column: number;
   readonly reason: string;
 
   constructor(line: number, column: number, reason: string) {
-    super(`line ${line}:${column}: ${reason}`);
+    super('JSON_SYNTAX', `line ${line}:${column}: ${reason}`, { position: `${line}:${column}` });
     this.line = line;
     this.column = column;
     this.reason = reason;
@@ -151,16 +150,26 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): JsonVal
   return v;
 }
 
-export interface ReadJsonFlagOptions extends ParseJsonOptions {
+export interface ReadJsonInputOptions extends ParseJsonOptions {
+  /** The option this value is for (set as the errors' `field`). */
+  field?: string;
   /** Reads a file (injectable for tests); defaults to fs.readFileSync as UTF-8. */
   readFile?: (path: string) => string;
 }
 
+/** A JSON input that is neither valid JSON nor a readable file holding valid JSON. */
+export class JsonInputError extends AuthmateError {
+  constructor(message: string, options: AuthmateErrorOptions) {
+    super('JSON_INPUT', message, options);
+  }
+}
+
 /**
- * Reads the value of a JSON flag: the text if it is valid JSON, else the file it names (which must
- * hold valid JSON). Errors name the flag and, for invalid JSON, the line:column.
+ * Reads a JSON input as authmate takes it: the text if it is valid JSON, else the file it names
+ * (which must hold valid JSON). Errors say which, and for invalid JSON, the line:column.
  */
-export function readJsonFlag(flag: string, value: string, exitCode: ExitCode, options: ReadJsonFlagOptions = {}): JsonValue {
+export function readJsonInput(value: string, options: ReadJsonInputOptions = {}): JsonValue {
+  const field = options.field;
   let textError: JsonSyntaxError;
   try {
     return parseJson(value, options);
@@ -170,7 +179,7 @@ export function readJsonFlag(flag: string, value: string, exitCode: ExitCode, op
   }
   // Like Go: only duplicate keys in otherwise valid JSON are a JSON error, not a file name.
   if (/^duplicate key/.test(textError.reason)) {
-    throw new AuthmateError(`--${flag}: invalid JSON at ${textError.message}`, exitCode, { cause: textError });
+    throw new JsonInputError(`invalid JSON at ${textError.message}`, { field, position: textError.position, cause: textError });
   }
   let content: string;
   try {
@@ -178,19 +187,16 @@ export function readJsonFlag(flag: string, value: string, exitCode: ExitCode, op
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     const looksLikeJson = /^\s*[[{"]/.test(value);
-    throw new AuthmateError(
-      looksLikeJson
-        ? `--${flag}: invalid JSON at ${textError.message}`
-        : `--${flag}: neither valid JSON (${textError.message}) nor a readable file (${why})`,
-      exitCode,
-      { cause: err },
+    throw new JsonInputError(
+      looksLikeJson ? `invalid JSON at ${textError.message}` : `neither valid JSON (${textError.message}) nor a readable file (${why})`,
+      { field, position: textError.position, cause: err },
     );
   }
   try {
     return parseJson(content, options);
   } catch (err) {
     if (!(err instanceof JsonSyntaxError)) throw err;
-    throw new AuthmateError(`--${flag}: file ${JSON.stringify(value)}: invalid JSON at ${err.message}`, exitCode, { cause: err });
+    throw new JsonInputError(`file ${JSON.stringify(value)}: invalid JSON at ${err.message}`, { field, position: err.position, cause: err });
   }
 }
 

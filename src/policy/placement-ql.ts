@@ -16,17 +16,17 @@
  * value, so misses them), undefined `FROM` filters and `IN` selectors are errors here, with
  * their position.
  */
+import { AuthmateError } from '../errors.js';
 import { FilterOp, SelectorClause, type PlacementFilter, type PlacementPolicy, PLACEMENT_LIMITS } from './placement.js';
 
 /** A policy text that does not parse; `line` and `column` are 1-based (column in code points). */
-export class PlacementPolicySyntaxError extends Error {
-  override name = 'PlacementPolicySyntaxError';
+export class PlacementPolicySyntaxError extends AuthmateError {
   readonly line: number;
   readonly column: number;
   readonly reason: string;
 
   constructor(line: number, column: number, reason: string) {
-    super(`placement policy: line ${line}:${column}: ${reason}`);
+    super('PLACEMENT_POLICY_SYNTAX', `placement policy: line ${line}:${column}: ${reason}`, { position: `${line}:${column}` });
     this.line = line;
     this.column = column;
     this.reason = reason;

@@ -3,6 +3,7 @@
  * stable binary encoding, protojson both ways, and the SDK's `Verify` limits.
  * The query language lives in `placement-ql.ts`.
  */
+import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
 import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
 import {
   JsonFieldError,
@@ -78,8 +79,10 @@ export interface PlacementPolicy {
 }
 
 /** Thrown by `decodePlacementPolicy` / `placementPolicyFromJSON` / `verifyPlacementPolicy`. */
-export class PlacementPolicyError extends Error {
-  override name = 'PlacementPolicyError';
+export class PlacementPolicyError extends AuthmateError {
+  constructor(message: string, options?: AuthmateErrorOptions) {
+    super('PLACEMENT_POLICY', message, options);
+  }
 }
 
 // ---- stable binary encoding (field numbers: netmap/types.proto) ----

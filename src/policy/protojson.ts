@@ -1,3 +1,4 @@
+import { AuthmateError } from '../errors.js';
 /**
  * Strict protojson reading (the rules of Go's google.golang.org/protobuf/encoding/protojson as
  * the SDK's `UnmarshalJSON` methods apply them): field names are case-sensitive and either the
@@ -9,14 +10,13 @@
  */
 
 /** A value from `--bearer-rules`, `--session-tokens`, `--container-policy` that is malformed. */
-export class JsonFieldError extends Error {
-  override name = 'JsonFieldError';
+export class JsonFieldError extends AuthmateError {
   /** JSON path of the offending value (`""` for the document itself). */
   readonly path: string;
   readonly reason: string;
 
-  constructor(path: string, reason: string) {
-    super(path ? `${path}: ${reason}` : reason);
+  constructor(path: string, reason: string, field?: string) {
+    super('JSON_FIELD', path ? `${path}: ${reason}` : reason, { field, position: path });
     this.path = path;
     this.reason = reason;
   }

@@ -11,9 +11,9 @@
  *   for `--session-rules`, an array of them in v0.19/v0.20).
  */
 import bs58 from 'bs58';
-import { AuthmateError, ExitCode } from '../errors.js';
+import { withField } from '../errors.js';
 import { SessionVerb } from '../tokens/session-v2.js';
-import { readJsonFlag, substituteBoxContainer } from './json-input.js';
+import { readJsonInput, substituteBoxContainer } from './json-input.js';
 import {
   JsonFieldError,
   childPath,
@@ -171,31 +171,22 @@ export function defaultSessionRules(generation: 'v0.42' | 'v0.45'): SessionRule[
   return verbs.map((verb) => ({ verb }));
 }
 
-export interface SessionTokensFlagOptions extends SessionRulesOptions {
+export interface ReadSessionRulesOptions extends SessionRulesOptions {
   generation: 'v0.42' | 'v0.45';
-  /** Flag name for messages (`session-tokens`, or `session-rules` for the legacy flag). */
-  flag?: string;
-  exitCode?: ExitCode;
   readFile?: (path: string) => string;
   /** The access box's container: replaces the `%CID` placeholder of the 2021 docs. */
   boxContainerId?: Uint8Array;
 }
 
 /**
- * `--session-tokens` as the CLI gets it: absent/empty ⇒ the defaults, `none` ⇒ no rules,
- * else JSON text or a file. Errors are `AuthmateError`s naming the flag (exit 8 by default).
+ * Session rules as authmate takes them: absent/empty ⇒ the defaults of the generation, `none` ⇒
+ * no rules, else JSON text or a file. Errors carry `field: 'sessionRules'` and the JSON path.
  */
-export function sessionRulesFromFlag(value: string | undefined, options: SessionTokensFlagOptions): SessionRule[] {
+export function readSessionRules(value: string | undefined, options: ReadSessionRulesOptions): SessionRule[] {
   if (value === undefined || value === '') return defaultSessionRules(options.generation);
   if (value === 'none') return [];
-  const flag = options.flag ?? 'session-tokens';
-  const code = options.exitCode ?? ExitCode.SessionRules;
-  const read = readJsonFlag(flag, value, code, options.readFile ? { readFile: options.readFile } : {});
-  const json = options.boxContainerId ? substituteBoxContainer(read, options.boxContainerId) : read;
-  try {
-    return parseSessionRules(json, options);
-  } catch (err) {
-    if (err instanceof JsonFieldError) throw AuthmateError.wrap(`--${flag}`, err, code);
-    throw err;
-  }
+  return withField('sessionRules', () => {
+    const read = readJsonInput(value, options.readFile ? { readFile: options.readFile } : {});
+    return parseSessionRules(options.boxContainerId ? substituteBoxContainer(read, options.boxContainerId) : read, options);
+  });
 }

@@ -6,9 +6,10 @@
  * PUT/DELETE) means filling the context and signing it with the same user's key; the node finds
  * its private key by (token ID, issuer).
  */
+import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
 import type { NeoFSClient } from '../neofs/client.js';
 import { checkUuidV4 } from '../neofs/refs.js';
-import { lifetimeToEpochs } from '../issue/lifetime.js';
+import { lifetimeToEpochs } from '../tokens/lifetime.js';
 import type { ObjectSessionVerb, SessionContextV1, SessionToken } from '../tokens/session-v1.js';
 
 /** neofs-cli's default: 10 epochs. */
@@ -36,8 +37,10 @@ export interface CreatedDynamicSession {
 }
 
 /** Bad lifetime input: expiration not after the current epoch, zero lifetime. */
-export class SessionLifetimeError extends RangeError {
-  override name = 'SessionLifetimeError';
+export class SessionLifetimeError extends AuthmateError {
+  constructor(message: string, options?: AuthmateErrorOptions) {
+    super('SESSION_LIFETIME', message, { field: 'lifetime', ...options });
+  }
 }
 
 /** Expiration epoch as neofs-cli computes it: `expireAt`, else current + lifetime; must be > current. */

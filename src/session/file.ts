@@ -4,6 +4,7 @@
  * `util sign session-token`). Readers try binary first, then JSON, as neofs-cli's
  * `ReadBinaryOrJSON` does.
  */
+import { AuthmateError } from '../errors.js';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { TokenFormatError } from '../tokens/common.js';
@@ -18,12 +19,11 @@ export interface DecodedSessionToken {
 }
 
 /** A file that cannot be read, or whose bytes are neither form of a session token v1. */
-export class SessionTokenFileError extends Error {
-  override name = 'SessionTokenFileError';
+export class SessionTokenFileError extends AuthmateError {
   readonly path: string;
 
   constructor(path: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super('SESSION_TOKEN_FILE', message, options);
     this.path = path;
   }
 }

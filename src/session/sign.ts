@@ -3,6 +3,7 @@
  * "static" half of the NeoFS CLI session document. A token is signed only when a node could
  * accept it: it has a lifetime, a session key and a context with a verb and a target.
  */
+import { AuthmateError } from '../errors.js';
 import { bytesToHex, publicKeyFromPrivate } from '../crypto/keys.js';
 import { SignatureScheme } from '../crypto/signature.js';
 import { containerIdToString, ownerIdFromPublicKey, ownerIdToString, uuidToString, type ContainerId, type ObjectId } from '../neofs/refs.js';
@@ -18,13 +19,12 @@ const verbName = (names: Readonly<Record<string, number>>, v: number): string | 
   Object.keys(names).find((k) => names[k] === v) ?? v;
 
 /** A token that cannot be signed as it is (missing fields, foreign issuer, bad flags). */
-export class SessionTokenNotReadyError extends Error {
-  override name = 'SessionTokenNotReadyError';
+export class SessionTokenNotReadyError extends AuthmateError {
   /** What is missing or wrong: `context`, `verb`, `container`, `lifetime`, `session key`, `issuer`. */
   readonly missing: string[];
 
   constructor(message: string, missing: string[]) {
-    super(message);
+    super('SESSION_TOKEN_NOT_READY', message);
     this.missing = missing;
   }
 }

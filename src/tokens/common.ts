@@ -2,14 +2,17 @@
  * Pieces shared by bearer tokens and session tokens v1/v2: the lifetime claims, signing as the
  * issuer, and the error thrown for malformed token bytes.
  */
+import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
 import { bytesToHex, publicKeyFromPrivate } from '../crypto/keys.js';
 import { checkSignature, signData, type Signature, type SignatureScheme } from '../crypto/signature.js';
 import { ProtoMessage, ProtoWriter, type Uint64 } from '../neofs/proto/wire.js';
 import { ownerIdFromPublicKey, type OwnerId } from '../neofs/refs.js';
 
 /** Bytes that do not decode as the token they claim to be. */
-export class TokenFormatError extends Error {
-  override name = 'TokenFormatError';
+export class TokenFormatError extends AuthmateError {
+  constructor(message: string, options?: AuthmateErrorOptions) {
+    super('TOKEN_FORMAT', message, options);
+  }
 }
 
 /**

@@ -8,6 +8,7 @@
  *
  * scrypt is node:crypto's (OpenSSL, native): a pure-JS scrypt is several times slower.
  */
+import { AuthmateError } from '../errors.js';
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { isValidScalar } from '../crypto/p256-native.js';
@@ -37,12 +38,11 @@ const ENCODED_LENGTH = 39;
 /** What went wrong, so that callers can choose a message or exit code. */
 export type Nep2ErrorKind = 'format' | 'password' | 'scrypt';
 
-export class Nep2Error extends Error {
+export class Nep2Error extends AuthmateError {
   readonly kind: Nep2ErrorKind;
 
   constructor(kind: Nep2ErrorKind, message: string) {
-    super(message);
-    this.name = 'Nep2Error';
+    super(`NEP2_${kind.toUpperCase().replace(/-/g, '_')}`, message);
     this.kind = kind;
   }
 }

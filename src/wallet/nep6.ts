@@ -4,7 +4,7 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import { randomScalar } from '../crypto/p256-native.js';
-import { AuthmateError, ExitCode } from '../errors.js';
+import { AuthmateError } from '../errors.js';
 import {
   addressFromPublicKey,
   addressFromScriptHash,
@@ -19,7 +19,7 @@ import {
 import { chooseDefaultAccount } from './choice.js';
 import { checkScryptParams, NEP2_SCRYPT, nep2Decrypt, nep2Encrypt, Nep2Error, type ScryptParams } from './nep2.js';
 
-/** What kind of wallet problem occurred; every kind exits with code 1 (`ExitCode.Wallet`). */
+/** What kind of wallet problem occurred (`code` is `WALLET_<KIND>`). */
 export type WalletErrorKind =
   | 'missing'
   | 'unreadable'
@@ -37,8 +37,7 @@ export class WalletError extends AuthmateError {
   readonly kind: WalletErrorKind;
 
   constructor(kind: WalletErrorKind, message: string, options?: { cause?: unknown }) {
-    super(message, ExitCode.Wallet, options);
-    this.name = 'WalletError';
+    super(`WALLET_${kind.toUpperCase().replace(/-/g, '_')}`, message, { field: 'wallet', ...options });
     this.kind = kind;
   }
 }

@@ -32,8 +32,8 @@ import { AccessDeniedError, ContainerAwaitTimeoutError, ContainerNotFoundError }
 import { encodePlacementPolicy } from '../../src/policy/placement.js';
 import { parsePlacementPolicy } from '../../src/policy/placement-ql.js';
 import { eaclTableFromJSON, encodeEACLTable, EACLAction, EACLOperation, EACLRole } from '../../src/policy/eacl.js';
-import { issueSecret, type IssueSecretResult } from '../../src/issue/index.js';
-import { parseAccessKeyId } from '../../src/obtain/index.js';
+import { issueSecret, type IssueSecretResult } from '../../src/authmate/issue.js';
+import { parseAccessKeyId } from '../../src/authmate/obtain.js';
 import { openAccessBox } from '../../src/box/box.js';
 import { decodeAccessBoxMessage, decodeTokensMessage } from '../../src/box/accessbox.js';
 import { ecdhKey, openWithSharedSecret } from '../../src/box/crypto.js';
@@ -149,7 +149,7 @@ describe('our G3 tokens accepted by the real storage node', () => {
     beforeAll(async () => {
       issued = await timed('issueSecret g3 (new REP 1 container)', () =>
         issueSecret({
-          client: userClient,
+          store: userClient,
           userPrivateKey: userKey,
           gatePublicKeys: [gw0.publicKey, gw1.publicKey],
           container: { create: { placementPolicy: parsePlacementPolicy('REP 1') } },
@@ -295,11 +295,11 @@ describe('our G3 tokens accepted by the real storage node', () => {
         ],
       });
       const withRules = await timed('issueSecret g3 with bearer rules (existing container)', () =>
-        issueSecret({ client: userClient, userPrivateKey: userKey, gatePublicKeys: [gw0.publicKey], container: { existing: cid }, format: 'g3', bearerRules: rules, lifetimeMs: 3_600_000 }),
+        issueSecret({ store: userClient, userPrivateKey: userKey, gatePublicKeys: [gw0.publicKey], container: { existing: cid }, format: 'g3', bearerRules: rules, lifetimeMs: 3_600_000 }),
       );
       allowPut = await tokensFromBox(userClient, parseAccessKeyId(withRules.accessKeyId), gw0Key);
       // Box 2: no --bearer-rules, i.e. authmate's default table (GET allowed, PUT and the rest denied).
-      const withDefault = await issueSecret({ client: userClient, userPrivateKey: userKey, gatePublicKeys: [gw0.publicKey], container: { existing: cid }, format: 'g3', lifetimeMs: 3_600_000 });
+      const withDefault = await issueSecret({ store: userClient, userPrivateKey: userKey, gatePublicKeys: [gw0.publicKey], container: { existing: cid }, format: 'g3', lifetimeMs: 3_600_000 });
       defaultTable = await tokensFromBox(userClient, parseAccessKeyId(withDefault.accessKeyId), gw0Key);
       // What the bearer tokens say, decoded from the box bytes.
       const b = decodeBearerToken(allowPut.bearer);
@@ -328,7 +328,7 @@ describe('our G3 tokens accepted by the real storage node', () => {
     // those gateways talk to. This pins that boundary.
     it("refuses a g1 box's bearer token (no issuer field) with 'missing issuer': g1 is for old networks", async () => {
       const rules = eaclTableFromJSON({ records: [{ operation: 'PUT', action: 'ALLOW', filters: [], targets: [{ role: 'OTHERS', keys: [] }] }] });
-      const g1 = await issueSecret({ client: userClient, userPrivateKey: userKey, gatePublicKeys: [gw0.publicKey], container: { existing: cid }, format: 'g1', bearerRules: rules, lifetimeMs: 3_600_000 });
+      const g1 = await issueSecret({ store: userClient, userPrivateKey: userKey, gatePublicKeys: [gw0.publicKey], container: { existing: cid }, format: 'g1', bearerRules: rules, lifetimeMs: 3_600_000 });
       const opened = openAccessBox((await userClient.objectGet(parseAccessKeyId(g1.accessKeyId))).payload, gw0Key);
       expect(opened.format).toBe('g1');
       expect(opened.bearerToken!.issuer).toBeUndefined();

@@ -12,7 +12,7 @@ import { devnet, type DevnetUser } from './devnet.js';
 import { runOurs, type IssuedSecret } from './authmate.js';
 import { loadWalletKey } from '../../src/wallet/index.js';
 import { NeoFSClient } from '../../src/neofs/client.js';
-import { parseAccessKeyId } from '../../src/obtain/index.js';
+import { parseAccessKeyId } from '../../src/authmate/obtain.js';
 import { containerIdToString, objectIdToString, type Address } from '../../src/neofs/refs.js';
 import { decodeAccessBoxMessage, decodeTokensV2Message, encodeAccessBoxMessage, encodeTokensV2Message } from '../../src/box/accessbox.js';
 import { openAccessBox } from '../../src/box/box.js';

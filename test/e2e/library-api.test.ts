@@ -13,7 +13,7 @@ describe('library API (README example)', () => {
     const progress: string[] = [];
     try {
       const creds = await issueSecret({
-        client,
+        store: client,
         userPrivateKey: user.privateKey,
         gatePublicKeys: [gate.publicKey],
         container: { create: { placementPolicy: parsePlacementPolicy('REP 1') } },
@@ -28,7 +28,7 @@ describe('library API (README example)', () => {
       expect(progress.at(-1)).toBe(`storing the access box in container ${creds.containerId}`);
 
       const gateKey = await loadWalletKey({ path: gate.walletPath, password: gate.walletPassword });
-      const got = await obtainSecret({ client, accessKeyId: creds.accessKeyId, gatePrivateKey: gateKey.privateKey });
+      const got = await obtainSecret({ store: client, accessKeyId: creds.accessKeyId, gatePrivateKey: gateKey.privateKey });
       expect(got.secretAccessKey).toBe(creds.secretAccessKey);
       expect(got.format).toBe('g4');
     } finally {

@@ -12,7 +12,7 @@ import { parseContainerId } from '../../src/neofs/refs.js';
 import { decodePlacementPolicy } from '../../src/policy/placement.js';
 import { decodeEACLTable } from '../../src/policy/eacl.js';
 import { ContainerSessionVerb } from '../../src/tokens/session-v1.js';
-import { parseAccessKeyId } from '../../src/obtain/index.js';
+import { parseAccessKeyId } from '../../src/authmate/obtain.js';
 import { loadWalletKey } from '../../src/wallet/index.js';
 import { obtainWith, runOurs, type IssuedSecret } from './authmate.js';
 import { devnet, type Devnet } from './devnet.js';

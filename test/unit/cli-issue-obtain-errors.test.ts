@@ -120,7 +120,11 @@ const cases: Case[] = [
   { name: 'zero lifetime', args: issue(['--lifetime', '0s']), code: 5, stderr: [/^lifetime must be greater 0, current value: 0s$/m] },
   { name: 'negative lifetime', args: issue(['--lifetime=-1h']), code: 5, stderr: [/^lifetime must be greater 0, current value: -1h0m0s$/m] },
   { name: 'negative lifetime as a separate argument (Go syntax)', args: issue(['--lifetime', '-1h']), code: 5, stderr: [/^lifetime must be greater 0, current value: -1h0m0s$/m] },
-  { name: 'malformed lifetime', args: issue(['--lifetime', '1y']), code: 5, stderr: [/^invalid --lifetime: invalid duration "1y": unknown unit "y"/] },
+  // Go fails while parsing the flag, before any check: a usage error (the parity issue's table).
+  { name: 'malformed lifetime', args: issue(['--lifetime', '1y']), code: 100, stderr: [/^invalid --lifetime: invalid duration "1y": unknown unit "y"/] },
+  { name: 'lifetime longer than Go can hold', args: issue(['--lifetime', '99999999999h']), code: 5, stderr: [/^lifetime must be at most 2562047h47m16\.854775807s/] },
+  { name: 'bad container id wins over a bad lifetime (Go order)', args: issue(['--container-id', '111', '--lifetime', '0s']), code: 3, stderr: [/^failed to parse auth container id/] },
+  { name: 'both session flags', args: issue(['--session-tokens', '[]', '--session-rules', '{}', '--create-session-token']), code: 8, stderr: [/^use either --session-tokens or the legacy --session-rules, not both$/m] },
 
   // --container-policy (exit 6)
   { name: 'container policy with a bad placement policy', args: issue(['--container-policy', '{"eu":"REP"}']), code: 6, stderr: [/^--container-policy: eu: placement policy: line 1:4: unexpected end of input/] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lifetimeToEpochs, lifetimeToUnixSeconds } from '../../src/issue/lifetime.js';
+import { lifetimeToEpochs, lifetimeToUnixSeconds } from '../../src/tokens/lifetime.js';
 
 describe('lifetimeToEpochs (neofs-s3-gw v0.41+ TimeToEpoch)', () => {
   it('rounds whole seconds up to epochs', () => {
@@ -13,8 +13,8 @@ describe('lifetimeToEpochs (neofs-s3-gw v0.41+ TimeToEpoch)', () => {
     expect(lifetimeToEpochs(10_000, 0xffff_ffff_ffff_fffen, 1n).exp).toBe(0xffff_ffff_ffff_ffffn);
   });
   it('rejects a non-positive lifetime and a zero epoch duration', () => {
-    expect(() => lifetimeToEpochs(0, 1n, 240n)).toThrow(/greater than 0/);
-    expect(() => lifetimeToEpochs(-5, 1n, 240n)).toThrow(/greater than 0/);
+    expect(() => lifetimeToEpochs(0, 1n, 240n)).toThrow(/greater 0/);
+    expect(() => lifetimeToEpochs(-5, 1n, 240n)).toThrow(/greater 0/);
     expect(() => lifetimeToEpochs(1000, 1n, 0n)).toThrow(/epoch duration/);
   });
 });

@@ -208,7 +208,7 @@ describe('statuses', () => {
     try {
       const err = await c.containerGet(new Uint8Array(32).fill(7)).catch((e) => e);
       expect(err).toBeInstanceOf(ContainerNotFoundError);
-      expect(err.code).toBe(3072);
+      expect(err).toMatchObject({ status: 3072, code: 'CONTAINER_NOT_FOUND' });
       expect(err.message).toMatch(/^ContainerService.Get on 127.0.0.1:\d+: container not found \(CONTAINER_NOT_FOUND\)$/);
     } finally {
       c.close();

@@ -1,8 +1,8 @@
 import bs58 from 'bs58';
 import { describe, expect, it } from 'vitest';
-import { bearerRulesFromFlag } from '../../src/policy/eacl.js';
+import { readBearerRules } from '../../src/policy/eacl.js';
 import { substituteBoxContainer } from '../../src/policy/json-input.js';
-import { sessionRulesFromFlag } from '../../src/policy/session-rules.js';
+import { readSessionRules } from '../../src/policy/session-rules.js';
 import { SessionVerb } from '../../src/tokens/session-v2.js';
 
 const cid = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
@@ -18,20 +18,19 @@ describe('%CID: the box container in rules (2021 docs)', () => {
   });
 
   it('bearer rules name the box container in the table', () => {
-    const table = bearerRulesFromFlag('{"containerID":{"value":"%CID"},"records":[]}', { boxContainerId: cid });
+    const table = readBearerRules('{"containerID":{"value":"%CID"},"records":[]}', { boxContainerId: cid });
     expect(Buffer.from(table!.containerId!)).toEqual(Buffer.from(cid));
-    expect(bearerRulesFromFlag(undefined)).toBeUndefined();
-    expect(() => bearerRulesFromFlag('{"containerID":{"value":"%CID"},"records":[]}')).toThrow(/--bearer-rules: containerID\.value/);
+    expect(readBearerRules(undefined)).toBeUndefined();
+    expect(() => readBearerRules('{"containerID":{"value":"%CID"},"records":[]}')).toThrow(/^containerID\.value/);
   });
 
   it('session rules (legacy and current forms) limit a verb to the box container', () => {
-    const legacy = sessionRulesFromFlag('{"verb":"DELETE","wildcard":false,"containerID":{"value":"%CID"}}', {
+    const legacy = readSessionRules('{"verb":"DELETE","wildcard":false,"containerID":{"value":"%CID"}}', {
       generation: 'v0.42',
-      flag: 'session-rules',
       boxContainerId: cid,
     });
     expect(legacy).toEqual([{ verb: SessionVerb.CONTAINER_DELETE, containerId: cid }]);
-    const current = sessionRulesFromFlag('[{"verb":"PUT","containerID":"%CID"}]', { generation: 'v0.42', boxContainerId: cid });
+    const current = readSessionRules('[{"verb":"PUT","containerID":"%CID"}]', { generation: 'v0.42', boxContainerId: cid });
     expect(current).toEqual([{ verb: SessionVerb.CONTAINER_PUT, containerId: cid }, { verb: SessionVerb.CONTAINER_SETEACL }]);
   });
 });

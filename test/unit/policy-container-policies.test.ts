@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AuthmateError, ExitCode } from '../../src/errors.js';
-import { containerPoliciesFromFlag, parseContainerPolicies } from '../../src/policy/container-policies.js';
+import { AuthmateError } from '../../src/errors.js';
+import { parseContainerPolicies, readContainerPolicies } from '../../src/policy/container-policies.js';
 import { parseJson } from '../../src/policy/json-input.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -37,16 +37,16 @@ describe('--container-policy', () => {
     expect(() => parse(text)).toThrow(message);
   });
 
-  it('flag: absent ⇒ none; errors carry exit code 6 and the flag name', () => {
-    expect(containerPoliciesFromFlag(undefined)).toEqual([]);
-    expect(containerPoliciesFromFlag('p.json', { readFile: () => '{"a":"REP 1"}' })).toHaveLength(1);
+  it('input: absent ⇒ none; errors carry the field and the JSON path', () => {
+    expect(readContainerPolicies(undefined)).toEqual([]);
+    expect(readContainerPolicies('p.json', { readFile: () => '{"a":"REP 1"}' })).toHaveLength(1);
     try {
-      containerPoliciesFromFlag('{"default":"REP 1"}');
+      readContainerPolicies('{"default":"REP 1"}');
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(AuthmateError);
-      expect((err as AuthmateError).exitCode).toBe(ExitCode.ContainerPolicy);
-      expect((err as Error).message).toBe('--container-policy: default: config overrides default location constraint');
+      expect(err).toMatchObject({ code: 'JSON_FIELD', field: 'containerPolicies', position: 'default' });
+      expect((err as Error).message).toBe('default: config overrides default location constraint');
     }
   });
 });

@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuthmateError, ExitCode } from '../../src/errors.js';
-import { JsonSyntaxError, parseJson, readJsonFlag } from '../../src/policy/json-input.js';
+import { JsonInputError, JsonSyntaxError, parseJson, readJsonInput } from '../../src/policy/json-input.js';
 
 describe('parseJson', () => {
   it('parses the same values as JSON.parse', () => {
@@ -41,7 +40,7 @@ describe('parseJson', () => {
   });
 });
 
-describe('readJsonFlag (authmate v0.22+: JSON text first, then a file)', () => {
+describe('readJsonInput (authmate v0.22+: JSON text first, then a file)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'authmate-json-'));
   const good = join(dir, 'rules.json');
   const bad = join(dir, 'bad.json');
@@ -49,27 +48,28 @@ describe('readJsonFlag (authmate v0.22+: JSON text first, then a file)', () => {
   writeFileSync(bad, '{\n  "records": [,]\n}');
 
   it('takes valid JSON text as is, else reads the file', () => {
-    expect(readJsonFlag('bearer-rules', '{"records":[]}', ExitCode.Issue)).toEqual({ records: [] });
-    expect(readJsonFlag('bearer-rules', good, ExitCode.Issue)).toEqual({ records: [] });
+    expect(readJsonInput('{"records":[]}')).toEqual({ records: [] });
+    expect(readJsonInput(good)).toEqual({ records: [] });
   });
 
-  it('names the flag, the file and the position', () => {
-    const run = (v: string) => () => readJsonFlag('session-tokens', v, ExitCode.SessionRules);
-    expect(run(bad)).toThrow(`--session-tokens: file ${JSON.stringify(bad)}: invalid JSON at line 2:15: unexpected ",", expected a JSON value`);
-    expect(run('[{"verb":"PUT",}]')).toThrow('--session-tokens: invalid JSON at line 1:16: expected a string key, found "}"');
-    expect(run(join(dir, 'missing.json'))).toThrow(/^--session-tokens: neither valid JSON \(line 1:1: .*\) nor a readable file \(ENOENT\)$/);
+  it('names the file and the position; the field is the caller\'s', () => {
+    const run = (v: string) => () => readJsonInput(v, { field: 'sessionRules' });
+    expect(run(bad)).toThrow(`file ${JSON.stringify(bad)}: invalid JSON at line 2:15: unexpected ",", expected a JSON value`);
+    expect(run('[{"verb":"PUT",}]')).toThrow('invalid JSON at line 1:16: expected a string key, found "}"');
+    expect(run(join(dir, 'missing.json'))).toThrow(/^neither valid JSON \(line 1:1: .*\) nor a readable file \(ENOENT\)$/);
     try {
       run('nope')();
+      expect.unreachable();
     } catch (err) {
-      expect(err).toBeInstanceOf(AuthmateError);
-      expect((err as AuthmateError).exitCode).toBe(ExitCode.SessionRules);
+      expect(err).toBeInstanceOf(JsonInputError);
+      expect(err).toMatchObject({ code: 'JSON_INPUT', field: 'sessionRules', position: '1:1' });
     }
   });
 
   it('reports duplicate keys of valid JSON text without trying a file', () => {
     let read = false;
-    const f = () => readJsonFlag('bearer-rules', '{"a":1,"a":2}', ExitCode.Issue, { duplicateKeys: 'error', readFile: () => ((read = true), '') });
-    expect(f).toThrow('--bearer-rules: invalid JSON at line 1:8: duplicate key "a"');
+    const f = () => readJsonInput('{"a":1,"a":2}', { duplicateKeys: 'error', readFile: () => ((read = true), '') });
+    expect(f).toThrow('invalid JSON at line 1:8: duplicate key "a"');
     expect(read).toBe(false);
   });
 });

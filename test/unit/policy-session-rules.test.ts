@@ -1,12 +1,12 @@
 import bs58 from 'bs58';
 import { describe, expect, it } from 'vitest';
-import { AuthmateError, ExitCode } from '../../src/errors.js';
+import { AuthmateError } from '../../src/errors.js';
 import { parseJson } from '../../src/policy/json-input.js';
 import {
   containerVerbV1,
   defaultSessionRules,
   parseSessionRules,
-  sessionRulesFromFlag,
+  readSessionRules,
 } from '../../src/policy/session-rules.js';
 import { SessionVerb as V } from '../../src/tokens/session-v2.js';
 
@@ -74,20 +74,20 @@ describe('defaults and the flag', () => {
     expect(defaultSessionRules('v0.45').map((r) => r.verb).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]);
   });
 
-  it('absent ⇒ defaults, none ⇒ nothing, errors name the flag with exit 8', () => {
-    expect(sessionRulesFromFlag(undefined, { generation: 'v0.42' })).toHaveLength(5);
-    expect(sessionRulesFromFlag('none', { generation: 'v0.42' })).toEqual([]);
-    expect(sessionRulesFromFlag('[{"verb":"PUT"}]', { generation: 'v0.42' })).toHaveLength(2);
+  it('absent ⇒ defaults, none ⇒ nothing, errors carry the field and the JSON path', () => {
+    expect(readSessionRules(undefined, { generation: 'v0.42' })).toHaveLength(5);
+    expect(readSessionRules('none', { generation: 'v0.42' })).toEqual([]);
+    expect(readSessionRules('[{"verb":"PUT"}]', { generation: 'v0.42' })).toHaveLength(2);
     try {
-      sessionRulesFromFlag('[{"verb":"FOO"}]', { generation: 'v0.42' });
+      readSessionRules('[{"verb":"FOO"}]', { generation: 'v0.42' });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(AuthmateError);
-      expect((err as AuthmateError).exitCode).toBe(ExitCode.SessionRules);
-      expect((err as Error).message).toMatch(/^--session-tokens: \[0\]\.verb: unknown session token verb "FOO"/);
+      expect(err).toMatchObject({ code: 'JSON_FIELD', field: 'sessionRules', position: '[0].verb' });
+      expect((err as Error).message).toMatch(/^\[0\]\.verb: unknown session token verb "FOO"/);
     }
-    expect(() => sessionRulesFromFlag('rules.json', { generation: 'v0.42', readFile: () => '[{"verb":"PUT",]' })).toThrow(
-      '--session-tokens: file "rules.json": invalid JSON at line 1:16: expected a string key, found "]"',
+    expect(() => readSessionRules('rules.json', { generation: 'v0.42', readFile: () => '[{"verb":"PUT",]' })).toThrow(
+      'file "rules.json": invalid JSON at line 1:16: expected a string key, found "]"',
     );
   });
 });

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wallet as neon } from '@cityofzion/neon-core';
 import { bytesToHex, hexToBytes, privateKeyToWIF, scriptHashFromAddress } from '../../src/crypto/keys.js';
-import { ExitCode } from '../../src/errors.js';
 import {
   buildWalletFile,
   createWallet,
@@ -139,7 +138,7 @@ describe('NEP-6 structure checks', () => {
       expect(err).toBeInstanceOf(WalletError);
       expect((err as WalletError).message).toMatch(/^wallet x\.json is not a NEP-6 wallet: /);
       expect((err as WalletError).message).toMatch(message);
-      expect((err as WalletError).exitCode).toBe(ExitCode.Wallet);
+      expect((err as WalletError).code).toBe('WALLET_NOT_NEP6');
     });
   }
 });
@@ -166,7 +165,7 @@ describe('createWallet', () => {
     expect(nw.accounts[0]!.address).toBe(made.address);
     expect(nw.accounts[0]!.contract.script).toBe(json.accounts[0].contract.script);
 
-    await expect(createWallet({ path, password: 'x' })).rejects.toMatchObject({ kind: 'exists', exitCode: ExitCode.Wallet });
+    await expect(createWallet({ path, password: 'x' })).rejects.toMatchObject({ kind: 'exists', code: 'WALLET_EXISTS', field: 'wallet' });
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(json);
   });
 

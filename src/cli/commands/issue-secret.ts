@@ -1,31 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { GlobalArgs } from '../context.js';
-
-export interface IssueSecretArgs extends GlobalArgs {
-  wallet: string;
-  address?: string;
-  peer: string;
-  'gate-public-key': string[];
-  'bearer-rules'?: string;
-  'session-tokens'?: string;
-  'session-rules'?: string;
-  'create-session-token': boolean;
-  'container-id'?: string;
-  'container-friendly-name'?: string;
-  'container-placement-policy': string;
-  'basic-acl'?: string;
-  lifetime: string;
-  'container-policy'?: string;
-  'aws-cli-credentials'?: string;
-  profile?: string;
-  'box-format': string;
-  'pool-dial-timeout': string;
-  'pool-healthcheck-timeout': string;
-  'pool-rebalance-interval': string;
-  'pool-stream-timeout': string;
-  'container-ops-poll-interval': string;
-  'internal-slicer': boolean;
-}
+import type { GlobalArgs, IssueSecretArgs } from '../args.js';
 
 const OURS = '[authmate-ts]';
 

@@ -1,20 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { GlobalArgs } from '../context.js';
-
-export interface ObtainSecretArgs extends GlobalArgs {
-  wallet?: string;
-  address?: string;
-  peer: string;
-  'gate-wallet': string;
-  'gate-address'?: string;
-  'access-key-id': string;
-  'rpc-endpoint'?: string;
-  'pool-dial-timeout': string;
-  'pool-healthcheck-timeout': string;
-  'pool-rebalance-interval': string;
-  'pool-stream-timeout': string;
-  'container-ops-poll-interval': string;
-}
+import type { GlobalArgs, ObtainSecretArgs } from '../args.js';
 
 export const obtainSecretCommand: CommandModule<GlobalArgs, ObtainSecretArgs> = {
   command: 'obtain-secret',

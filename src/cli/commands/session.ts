@@ -1,18 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { GlobalArgs } from '../context.js';
-import { contextOptions, utilCommand, type ContextArgs } from './util.js';
+import type { ContextArgs, GlobalArgs, SessionCreateArgs } from '../args.js';
+import { contextOptions, utilCommand } from './util.js';
 
-export type { ContextArgs } from './util.js';
-
-export interface SessionCreateArgs extends GlobalArgs, ContextArgs {
-  'rpc-endpoint': string;
-  wallet?: string;
-  address?: string;
-  out: string;
-  json: boolean;
-  lifetime?: string;
-  'expire-at'?: string;
-}
 
 const createCommand: CommandModule<GlobalArgs, SessionCreateArgs> = {
   command: 'create',

@@ -1,28 +1,13 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { GlobalArgs } from '../context.js';
+import type { ContextArgs, GlobalArgs, SignSessionTokenArgs } from '../args.js';
 
 /** Flags that fill an object session context (neofs-cli fills them inside `object put/delete`). */
-export interface ContextArgs {
-  verb?: string;
-  cid?: string;
-  oid?: string[];
-}
-
 /** `--verb/--cid/--oid`, shared by `session create` and `util sign session-token`. */
 export function contextOptions<T>(y: Argv<T>): Argv<T & ContextArgs> {
   return y
     .option('verb', { type: 'string', describe: '[authmate-ts] Object session verb to put into the context: PUT, DELETE, GET, HEAD, SEARCH, RANGE, RANGEHASH' })
     .option('cid', { type: 'string', describe: '[authmate-ts] Container ID (base58) the object session is bound to' })
     .option('oid', { type: 'string', array: true, describe: '[authmate-ts] Limit the object session to these object IDs (repeatable)' }) as Argv<T & ContextArgs>;
-}
-
-export interface SignSessionTokenArgs extends GlobalArgs, ContextArgs {
-  from: string;
-  to?: string;
-  wallet?: string;
-  address?: string;
-  json: boolean;
-  'force-issuer': boolean;
 }
 
 const signSessionTokenCommand: CommandModule<GlobalArgs, SignSessionTokenArgs> = {

@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
-import { makeContext, type GlobalArgs } from '../context.js';
+import type { GlobalArgs } from '../args.js';
+import { makeContext } from '../context.js';
 
 interface CreateArgs extends GlobalArgs {
   wallet: string;

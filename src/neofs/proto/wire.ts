@@ -1,3 +1,4 @@
+import { AuthmateError, type AuthmateErrorOptions } from '../../errors.js';
 /**
  * Protobuf wire format with NeoFS "stable marshaling" rules (protocol.md §2.1):
  * fields are written in the order the caller writes them (callers write ascending field
@@ -168,8 +169,10 @@ export type ProtoField =
   | { field: number; wire: typeof WIRE_BYTES; value: Uint8Array };
 
 /** Thrown for bytes that are not a well-formed protobuf message. */
-export class ProtoDecodeError extends Error {
-  override name = 'ProtoDecodeError';
+export class ProtoDecodeError extends AuthmateError {
+  constructor(message: string, options?: AuthmateErrorOptions) {
+    super('PROTO_DECODE', message, options);
+  }
 }
 
 /** Splits a message into its fields, in wire order. Unknown wire types are an error. */

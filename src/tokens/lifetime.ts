@@ -3,7 +3,22 @@
  * epochs; session v2 tokens count unix seconds.
  */
 
+import { InvalidOptionError } from '../errors.js';
+import { formatDuration } from '../util/duration.js';
+
 const MAX_UINT64 = 0xffff_ffff_ffff_ffffn;
+
+/** Go's longest `time.Duration` (2^63-1 ns = 2562047h47m16.854775807s), which Go authmate's flag holds. */
+export const MAX_LIFETIME_MS = 9_223_372_036_854.775;
+
+/** Refuses a lifetime that is not positive or longer than Go can express (`field: 'lifetime'`). */
+export function checkLifetime(lifetimeMs: number): void {
+  // Go authmate's wording.
+  if (!(lifetimeMs > 0)) throw new InvalidOptionError('LIFETIME_NOT_POSITIVE', 'lifetime', `lifetime must be greater 0, current value: ${formatDuration(lifetimeMs)}`);
+  if (lifetimeMs > MAX_LIFETIME_MS) {
+    throw new InvalidOptionError('LIFETIME_TOO_LONG', 'lifetime', `lifetime must be at most 2562047h47m16.854775807s (Go's longest duration), got ${formatDuration(lifetimeMs)}`);
+  }
+}
 
 export interface EpochLifetime {
   /** Issued-at and not-before epoch: the current one. */
@@ -19,8 +34,8 @@ export interface EpochLifetime {
  * (saturating at 2^64-1).
  */
 export function lifetimeToEpochs(lifetimeMs: number, currentEpoch: bigint, epochDurationSeconds: bigint): EpochLifetime {
-  if (!(lifetimeMs > 0)) throw new RangeError(`lifetime must be greater than 0, got ${lifetimeMs}ms`);
-  if (epochDurationSeconds <= 0n) throw new RangeError('epoch duration is missing or zero in the network info');
+  checkLifetime(lifetimeMs);
+  if (epochDurationSeconds <= 0n) throw new InvalidOptionError('EPOCH_DURATION_MISSING', 'network', 'epoch duration is missing or zero in the network info');
   const seconds = BigInt(Math.floor(lifetimeMs / 1000));
   const epochs = (seconds + epochDurationSeconds - 1n) / epochDurationSeconds;
   const exp = currentEpoch + epochs > MAX_UINT64 ? MAX_UINT64 : currentEpoch + epochs;
@@ -39,7 +54,7 @@ export interface UnixLifetime {
  * by 60 s as the Go tool v0.45 does (two 30 s steps).
  */
 export function lifetimeToUnixSeconds(lifetimeMs: number, nowMs: number): UnixLifetime {
-  if (!(lifetimeMs > 0)) throw new RangeError(`lifetime must be greater than 0, got ${lifetimeMs}ms`);
+  checkLifetime(lifetimeMs);
   const issued = Math.floor(nowMs / 1000) - 30;
   const exp = BigInt(issued + Math.floor(lifetimeMs / 1000));
   const start = BigInt(issued - 30);

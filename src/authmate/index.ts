@@ -1,0 +1,5 @@
+/** The AuthMate operations: issue and obtain credentials against a store port. */
+export * from './store.js';
+export * from './memory-store.js';
+export * from './issue.js';
+export * from './obtain.js';

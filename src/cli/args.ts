@@ -1,0 +1,74 @@
+/** The flags of every command, as yargs hands them to the handlers (one module: commands and run-* both use them). */
+
+/** Global flags every command receives. */
+export interface GlobalArgs {
+  timeout: string;
+  debug: boolean;
+  'with-log': boolean;
+}
+
+export interface IssueSecretArgs extends GlobalArgs {
+  wallet: string;
+  address?: string;
+  peer: string;
+  'gate-public-key': string[];
+  'bearer-rules'?: string;
+  'session-tokens'?: string;
+  'session-rules'?: string;
+  'create-session-token': boolean;
+  'container-id'?: string;
+  'container-friendly-name'?: string;
+  'container-placement-policy': string;
+  'basic-acl'?: string;
+  lifetime: string;
+  'container-policy'?: string;
+  'aws-cli-credentials'?: string;
+  profile?: string;
+  'box-format': string;
+  'pool-dial-timeout': string;
+  'pool-healthcheck-timeout': string;
+  'pool-rebalance-interval': string;
+  'pool-stream-timeout': string;
+  'container-ops-poll-interval': string;
+  'internal-slicer': boolean;
+}
+
+export interface ObtainSecretArgs extends GlobalArgs {
+  wallet?: string;
+  address?: string;
+  peer: string;
+  'gate-wallet': string;
+  'gate-address'?: string;
+  'access-key-id': string;
+  'rpc-endpoint'?: string;
+  'pool-dial-timeout': string;
+  'pool-healthcheck-timeout': string;
+  'pool-rebalance-interval': string;
+  'pool-stream-timeout': string;
+  'container-ops-poll-interval': string;
+}
+
+export interface ContextArgs {
+  verb?: string;
+  cid?: string;
+  oid?: string[];
+}
+
+export interface SignSessionTokenArgs extends GlobalArgs, ContextArgs {
+  from: string;
+  to?: string;
+  wallet?: string;
+  address?: string;
+  json: boolean;
+  'force-issuer': boolean;
+}
+
+export interface SessionCreateArgs extends GlobalArgs, ContextArgs {
+  'rpc-endpoint': string;
+  wallet?: string;
+  address?: string;
+  out: string;
+  json: boolean;
+  lifetime?: string;
+  'expire-at'?: string;
+}

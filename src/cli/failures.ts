@@ -1,0 +1,131 @@
+/**
+ * The one place that turns errors into messages and exit codes. The library throws typed errors
+ * with a stable `code` and the `field` (option) that is wrong; each command has a table from
+ * field (or code) to the Go tool's exit code and the words it prints.
+ */
+import { AuthmateError } from '../errors.js';
+
+/**
+ * Exit codes, kept equal to the Go neofs-s3-authmate (v0.19.0+) so that existing scripts keep
+ * working. Go reuses some numbers per command (5 is "lifetime" for issue-secret and "obtain"
+ * for obtain-secret); the names say which meaning a call site has.
+ */
+export const ExitCode = {
+  /** Wallet could not be read, an account not found, or a key not decrypted. */
+  Wallet: 1,
+  /** NeoFS peer unreachable, or the connection/NetworkInfo failed. */
+  NeoFS: 2,
+  /** `--container-id` is malformed. */
+  ContainerId: 3,
+  /** A gate public key is malformed (issue-secret) or the gate wallet failed (obtain-secret). */
+  GateKey: 4,
+  /** `--lifetime` is zero, negative or malformed. */
+  Lifetime: 5,
+  /** obtain-secret failed after the wallets were opened. */
+  Obtain: 5,
+  /** `--container-policy` is malformed. */
+  ContainerPolicy: 6,
+  /** `--bearer-rules` is malformed, or issuing failed after the inputs were checked. */
+  Issue: 7,
+  /** `--session-tokens` is malformed. */
+  SessionRules: 8,
+  /** Usage errors (unknown flag, missing required flag) and anything unexpected. */
+  Usage: 100,
+} as const;
+
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** An error the CLI itself raises: its message is printed as is, its exit code ends the process. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'CliError';
+  }
+
+  /** Prefixes the message with context, keeping the code: `wrap('failed to issue secret', err, 7)`. */
+  static wrap(context: string, err: unknown, exitCode: ExitCode): CliError {
+    const msg = err instanceof Error ? err.message : String(err);
+    return new CliError(`${context}: ${msg}`, exitCode, { cause: err });
+  }
+}
+
+/** How one field's (or one code's) failure is printed and which code ends the process. */
+export interface Failure {
+  exit: ExitCode;
+  /** The line printed for the library's message. */
+  say: (message: string) => string;
+}
+
+type Table = Record<string, Failure>;
+
+const flag = (name: string): ((m: string) => string) => (m) => `--${name}: ${m}`;
+
+/**
+ * issue-secret: fields in the order Go checks them. `sessionFlag` is whichever session flag was
+ * given; `boxWhere` names the container the box goes to.
+ */
+export function issueFailures(sessionFlag: string, boxWhere: string): Table {
+  return {
+    containerId: { exit: ExitCode.ContainerId, say: (m) => `failed to parse auth container id: ${m}` },
+    gatePublicKeys: { exit: ExitCode.GateKey, say: (m) => `failed to load gate's public key: ${m}` },
+    lifetime: { exit: ExitCode.Lifetime, say: (m) => m },
+    containerPolicies: { exit: ExitCode.ContainerPolicy, say: flag('container-policy') },
+    BEARER_RULES_UNSUPPORTED: { exit: ExitCode.Issue, say: (m) => `--bearer-rules: ${m}; use --session-tokens` },
+    bearerRules: { exit: ExitCode.Issue, say: flag('bearer-rules') },
+    sessionRules: { exit: ExitCode.SessionRules, say: flag(sessionFlag) },
+    placementPolicy: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: --container-placement-policy: ${m}` },
+    basicAcl: { exit: ExitCode.Usage, say: flag('basic-acl') },
+    wallet: { exit: ExitCode.Wallet, say: (m) => m },
+    BOX_CONTAINER_NOT_FOUND: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: ${m}` },
+    ACCESS_DENIED: {
+      exit: ExitCode.Issue,
+      say: (m) => `failed to issue secret: the node refused to store the access box in ${boxWhere} (its basic ACL or eACL must let this wallet PUT objects): ${m}`,
+    },
+    '*': { exit: ExitCode.Issue, say: (m) => `failed to issue secret: ${m}` },
+  };
+}
+
+/** obtain-secret: Go exits 5 for everything after the wallets, 4 for the gate wallet. */
+export function obtainFailures(accessKeyId: string): Table {
+  const noBox: Failure = { exit: ExitCode.Obtain, say: (m) => `failed to obtain secret: no access box at ${accessKeyId}: ${m}` };
+  return {
+  accessKeyId: { exit: ExitCode.Obtain, say: (m) => `failed to obtain secret: failed to parse secret address: ${m}` },
+  wallet: { exit: ExitCode.Wallet, say: (m) => m },
+  gateWallet: { exit: ExitCode.GateKey, say: (m) => `failed to create owner's private key: ${m}` },
+  OBJECT_NOT_FOUND: noBox,
+  CONTAINER_NOT_FOUND: noBox,
+  '*': { exit: ExitCode.Obtain, say: (m) => `failed to obtain secret: ${m}` },
+  };
+}
+
+/** What any command does with an error its own table does not map: a wallet error exits 1, the rest 100. */
+export const COMMON_FAILURES: Table = {
+  wallet: { exit: ExitCode.Wallet, say: (m) => m },
+  '*': { exit: ExitCode.Usage, say: (m) => `error: ${m}` },
+};
+
+/**
+ * The CLI error for `err` under `table`: a `CliError` passes through; a library error is looked
+ * up by its code, then its field, then `*`; anything else is unexpected (`*`).
+ */
+export function toCliError(err: unknown, table: Table): CliError {
+  if (err instanceof CliError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  const failure =
+    (err instanceof AuthmateError && (table[err.code] ?? (err.field !== undefined ? table[err.field] : undefined))) || table['*'];
+  if (!failure) return new CliError(`error: ${message}`, ExitCode.Usage, { cause: err });
+  return new CliError(failure.say(message), failure.exit, { cause: err });
+}
+
+/** Runs `work`, turning what it throws into a `CliError` by `table`. */
+export async function mapFailures<T>(table: Table, work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toCliError(err, table);
+  }
+}
