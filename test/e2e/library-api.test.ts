@@ -1,38 +1,36 @@
-// The README's library example, run against the local network through the package entry point.
+// The README's library examples (examples/*.mjs, included in the README verbatim), run as users
+// run them: a Node process importing the package by name, against the local network.
+import { execFile } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { NeoFSClient, issueSecret, loadWalletKey, obtainSecret, parsePlacementPolicy } from '../../src/index.js';
+import { parseAccessKeyId } from '../../src/authmate/obtain.js';
 import { devnet } from './devnet.js';
 
-describe('library API (README example)', () => {
-  it('issueSecret then obtainSecret with typed options', async () => {
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const run = promisify(execFile);
+
+describe('library API (README examples)', () => {
+  it('examples/issue-obtain.mjs: issueSecret then obtainSecret through the node', async () => {
     const net = devnet();
     const u = net.users[0]!;
     const gate = net.gateways[0]!;
-    const user = await loadWalletKey({ path: u.path, passwordEnv: 'TEST_USER_PASSWORD', env: { TEST_USER_PASSWORD: u.password } });
-    const client = new NeoFSClient({ endpoint: net.peer, signer: user.privateKey });
-    const progress: string[] = [];
-    try {
-      const creds = await issueSecret({
-        store: client,
-        userPrivateKey: user.privateKey,
-        gatePublicKeys: [gate.publicKey],
-        container: { create: { placementPolicy: parsePlacementPolicy('REP 1') } },
-        format: 'g4',
-        lifetimeMs: 3_600_000,
-        onProgress: (m) => progress.push(m),
-      });
-      expect(creds.accessKeyId).toBe(`${creds.containerId}0${creds.objectId}`);
-      expect(creds.containerCreated).toBe(true);
-      expect(creds.expirationEpoch).toBeGreaterThan(0n);
-      expect(progress[0]).toMatch(/^creating container \w+ and waiting/);
-      expect(progress.at(-1)).toBe(`storing the access box in container ${creds.containerId}`);
-
-      const gateKey = await loadWalletKey({ path: gate.walletPath, password: gate.walletPassword });
-      const got = await obtainSecret({ store: client, accessKeyId: creds.accessKeyId, gatePrivateKey: gateKey.privateKey });
-      expect(got.secretAccessKey).toBe(creds.secretAccessKey);
-      expect(got.format).toBe('g4');
-    } finally {
-      client.close();
-    }
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'examples/issue-obtain.mjs')], {
+      env: {
+        ...process.env,
+        PEER: net.peer,
+        USER_WALLET: u.path,
+        GATE_WALLET: gate.walletPath,
+        AUTHMATE_WALLET_PASSPHRASE: u.password,
+        AUTHMATE_WALLET_GATE_PASSPHRASE: gate.walletPassword,
+      },
+      timeout: 120_000,
+    });
+    const out = JSON.parse(stdout) as { accessKeyId: string; same: boolean; format: string };
+    expect(out).toMatchObject({ same: true, format: 'g4' });
+    expect(() => parseAccessKeyId(out.accessKeyId)).not.toThrow();
+    expect(stderr).toMatch(/^creating container \w+ and waiting/);
+    expect(stderr).toMatch(/storing the access box in container \w+\n$/);
   });
 });
