@@ -44,7 +44,7 @@ export { readBearerRules, eaclTableFromJSON, type EACLTable } from './policy/eac
 export { readSessionRules, parseSessionRules, type SessionRule } from './policy/session-rules.js';
 export { readContainerPolicies } from './policy/container-policies.js';
 export { parseJson, readJsonInput, JsonSyntaxError, JsonInputError } from './policy/json-input.js';
-export { JsonFieldError } from './policy/protojson.js';
+export { JsonFieldError } from './util/protojson.js';
 export { parseDuration, formatDuration } from './util/duration.js';
 
 // Boxes and credentials files

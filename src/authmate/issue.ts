@@ -31,9 +31,9 @@ import { issueGateSessionToken } from '../tokens/session-v1.js';
 import { buildSessionContextsV2 } from '../tokens/session-v2.js';
 import type { AuthmateStore } from './store.js';
 
-export const DEFAULT_PLACEMENT_POLICY = 'REP 2 IN X CBF 3 SELECT 2 FROM * AS X';
-export const DEFAULT_LIFETIME_MS = 720 * 3_600_000;
-export const DEFAULT_BOX_FORMAT: AccessBoxFormat = 'g3';
+import { DEFAULT_BOX_FORMAT, DEFAULT_LIFETIME_MS, DEFAULT_PLACEMENT_POLICY } from './defaults.js';
+
+export { DEFAULT_BOX_FORMAT, DEFAULT_LIFETIME_MS, DEFAULT_PLACEMENT_POLICY };
 
 /** Attribute names of the access-box object (authmate v0.37+). */
 export const ATTR_TIMESTAMP = 'Timestamp';

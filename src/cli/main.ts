@@ -1,9 +1,17 @@
 import './early.js'; // first: starts the wallets' scrypt before yargs and the rest load
+import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { CliError, COMMON_FAILURES, ExitCode, toCliError } from './failures.js';
 import { commands } from './commands/index.js';
 
-export const VERSION = '0.1.0';
+/** The package's version, from package.json (two folders up from src/cli, dist/cli and dist/cli-bundle alike). */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** Runs the CLI with `argv` (without node and script) and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -29,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(commands)
     .demandCommand(1, 'Specify a command')
     .strict()
-    .version(`NeoFS S3 Authmate (TypeScript)\nVersion: ${VERSION}\nNode: ${process.version}`)
+    .version(`NeoFS S3 Authmate (TypeScript)\nVersion: ${packageVersion()}\nNode: ${process.version}`)
     .alias('h', 'help')
     .alias('v', 'version')
     .wrap(Math.min(110, process.stdout.columns || 110))

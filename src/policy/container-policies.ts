@@ -11,7 +11,7 @@ import { withField } from '../errors.js';
 import { parseJson, readJsonInput } from './json-input.js';
 import { encodePlacementPolicy, placementPolicyFromJSON, verifyPlacementPolicy, type PlacementPolicy } from './placement.js';
 import { parsePlacementPolicy } from './placement-ql.js';
-import { JsonFieldError, describe, type JsonValue } from './protojson.js';
+import { JsonFieldError, describe, type JsonValue } from '../util/protojson.js';
 
 /** The gateway's own constraint (api.DefaultLocationConstraint); overriding it is refused (#463). */
 export const DEFAULT_LOCATION_CONSTRAINT = 'default';

@@ -19,7 +19,7 @@ import {
   readString,
   readUint32,
   type JsonValue,
-} from './protojson.js';
+} from '../util/protojson.js';
 
 export const EACLOperation = {
   OPERATION_UNSPECIFIED: 0,

@@ -5,4 +5,4 @@ export * from './eacl.js';
 export * from './session-rules.js';
 export * from './container-policies.js';
 export * from './json-input.js';
-export { JsonFieldError } from './protojson.js';
+export { JsonFieldError } from '../util/protojson.js';

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import bs58 from 'bs58';
 import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
-import type { JsonObject, JsonValue } from './protojson.js';
+import type { JsonObject, JsonValue } from '../util/protojson.js';
 
 export class JsonSyntaxError extends AuthmateError {
   readonly line: number;

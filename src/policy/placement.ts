@@ -16,7 +16,7 @@ import {
   readString,
   readUint32,
   type JsonValue,
-} from './protojson.js';
+} from '../util/protojson.js';
 
 /** `netmap.Operation` of a placement filter. */
 export const FilterOp = {

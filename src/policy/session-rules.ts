@@ -24,7 +24,7 @@ import {
   readMessage,
   type JsonObject,
   type JsonValue,
-} from './protojson.js';
+} from '../util/protojson.js';
 
 export interface SessionRule {
   verb: SessionVerb;

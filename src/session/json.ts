@@ -20,7 +20,7 @@ import {
   readMessage,
   type FieldName,
   type JsonValue,
-} from '../policy/protojson.js';
+} from '../util/protojson.js';
 import { TokenFormatError } from '../tokens/common.js';
 import {
   ContainerSessionVerb,

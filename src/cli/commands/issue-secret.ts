@@ -1,4 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
+import { DEFAULT_BOX_FORMAT, DEFAULT_PLACEMENT_POLICY } from '../../authmate/defaults.js';
 import type { GlobalArgs, IssueSecretArgs } from '../args.js';
 
 const OURS = '[authmate-ts]';
@@ -18,7 +19,7 @@ export const issueSecretCommand: CommandModule<GlobalArgs, IssueSecretArgs> = {
       .option('create-session-token', { type: 'boolean', default: false, describe: 'Legacy (2021 docs): create session tokens (they are created by default now)' })
       .option('container-id', { type: 'string', describe: 'Existing container for the access box (it must let the gates GET objects)' })
       .option('container-friendly-name', { type: 'string', describe: 'Name of the container to create' })
-      .option('container-placement-policy', { type: 'string', default: 'REP 2 IN X CBF 3 SELECT 2 FROM * AS X', describe: 'Placement policy of the container to create' })
+      .option('container-placement-policy', { type: 'string', default: DEFAULT_PLACEMENT_POLICY, describe: 'Placement policy of the container to create' })
       .option('basic-acl', { type: 'string', describe: `${OURS} Basic ACL of the container to create (default 0x1C8C8CCE, as the Go code)` })
       .option('lifetime', { type: 'string', nargs: 1, default: '720h', describe: 'Lifetime of the tokens and the box (Go duration: 720h, 30m)' })
       .option('container-policy', { type: 'string', describe: 'LocationConstraint -> placement policy mapping: JSON text or file path' })
@@ -26,7 +27,7 @@ export const issueSecretCommand: CommandModule<GlobalArgs, IssueSecretArgs> = {
       .option('profile', { type: 'string', describe: `${OURS} Profile name for --aws-cli-credentials (default: "default" for a new file, else authmate_cred_<oid>)` })
       .option('box-format', {
         type: 'string',
-        default: 'g3',
+        default: DEFAULT_BOX_FORMAT,
         choices: ['g1', 'g2', 'g3', 'g4'],
         describe: `${OURS} Access box generation: g3 = neofs-s3-gw v0.37-v0.44 (bearer + session v1); g4 = v0.43+ (session v2, the only one v0.45+ reads); g2 = v0.31-v0.36; g1 = v0.16-v0.30 and FrostFS`,
       })
