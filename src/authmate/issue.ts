@@ -57,7 +57,7 @@ export interface IssueInput {
   container?: BoxContainerInput;
   /** Default 720h. */
   lifetimeMs?: number;
-  /** g3 (default): neofs-s3-gw v0.37–v0.44; g4: v0.43+ (session v2); g2, g1: older gateways. */
+  /** g4 (default; g3 with bearer rules): neofs-s3-gw v0.43+ (session v2); g3: v0.37–v0.44; g2, g1: older gateways. */
   format?: AccessBoxFormat;
   /**
    * Bearer token eACL (g1–g3). Absent: authmate's default table. JSON text or a file may name
@@ -141,6 +141,14 @@ export interface IssueSecretOptions extends IssueInput, RunOptions {
   random?: RandomSource;
 }
 
+/**
+ * g4, what current gateways read, unless bearer rules are given: bearer tokens exist up to g3
+ * (neofs-s3-gw v0.37–v0.44), so such an input means a gateway of that generation.
+ */
+export function defaultBoxFormat(input: Pick<IssueInput, 'bearerRules'>): AccessBoxFormat {
+  return input.bearerRules !== undefined ? 'g3' : DEFAULT_BOX_FORMAT;
+}
+
 /** A stand-in container ID, to check rules that name the box container before its ID is known. */
 const PROBE_CID = new Uint8Array(32).fill(1) as ContainerId;
 
@@ -187,7 +195,7 @@ function rulesFor<T>(input: RulesInput<T> | undefined, fromText: (text: string, 
  * `InvalidOptionError`s (or parser errors) whose `field` names the option.
  */
 export function prepareIssue(input: IssueInput): PreparedIssue {
-  const format = input.format ?? DEFAULT_BOX_FORMAT;
+  const format = input.format ?? defaultBoxFormat(input);
   const c = input.container ?? { create: {} };
   const existing = 'existing' in c ? withField('containerId', () => (typeof c.existing === 'string' ? parseContainerId(c.existing) : c.existing)) : undefined;
   const gates = parseGateKeys(input.gatePublicKeys);

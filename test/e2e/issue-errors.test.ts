@@ -86,7 +86,7 @@ describe('issue-secret / obtain-secret failures against the devnet', () => {
       if (r.code !== 0) throw new Error(`issue-secret exited ${r.code}: ${r.stderr}`);
       return JSON.parse(r.stdout) as IssuedSecret;
     };
-    g3 = await issue([]);
+    g3 = await issue(['--box-format', 'g3']);
     g4 = await issue(['--box-format', 'g4', '--container-id', g3.container_id]);
     g3Box = parseAccessKeyId(g3.access_key_id);
     g4Box = parseAccessKeyId(g4.access_key_id);
