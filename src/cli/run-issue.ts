@@ -7,7 +7,7 @@ import { AuthmateError, ExitCode } from '../errors.js';
 import { assertCredentialsWritable, writeAwsCredentials } from '../aws/credentials.js';
 import { issueSecret, IssueInputError, parseGateKeys } from '../issue/index.js';
 import { AccessDeniedError } from '../neofs/status.js';
-import { parseContainerId, type ContainerId } from '../neofs/refs.js';
+import { asContainerId, parseContainerId, type ContainerId } from '../neofs/refs.js';
 import { containerPoliciesFromFlag } from '../policy/container-policies.js';
 import { bearerRulesFromFlag, type EACLTable } from '../policy/eacl.js';
 import { parsePlacementPolicy } from '../policy/placement-ql.js';
@@ -20,7 +20,7 @@ import { terminalPrompt } from './password.js';
 import { afterWallets, dial, withDeadline } from './network.js';
 
 /** A stand-in container ID for checking rules before the real one is known. */
-const PROBE_CID = new Uint8Array(32).fill(1);
+const PROBE_CID = asContainerId(new Uint8Array(32).fill(1));
 
 /** Parses rules for a box container ID (they may name it as `%CID`); checks them now with a stand-in. */
 function checkedNow<T>(parse: (cid: ContainerId) => T): (cid: ContainerId) => T {

@@ -144,7 +144,7 @@ function planTokens(
     if (effective.length === 0) {
       throw new IssueInputError('sessionRules', 'a g4 box needs at least one session rule: without one the gateway could do nothing with these credentials');
     }
-    return { v2Contexts: buildSessionContextsV2(effective.map((r) => (r.containerId ? { verb: r.verb, containerId: r.containerId } : { verb: r.verb }))) };
+    return { v2Contexts: buildSessionContextsV2(effective.map((r) => (r.containerId ? { verb: r.verb, containerId: r.containerId as ContainerId } : { verb: r.verb }))) };
   }
   const table = typeof o.bearerRules === 'function' ? o.bearerRules(cid) : (o.bearerRules ?? defaultBearerTable());
   const eacl = encodeEACLTable(table);
@@ -166,7 +166,7 @@ function planTokens(
     sessionTokens: effective.map((r) =>
       issueGateSessionToken({
         verb: containerVerbV1(r.verb)!,
-        ...(r.containerId ? { containerId: r.containerId } : {}),
+        ...(r.containerId ? { containerId: r.containerId as ContainerId } : {}), // SessionRule checks 32 bytes
         gatePublicKey: gate,
         iat: epochs.iat,
         exp: epochs.exp,
