@@ -188,12 +188,7 @@ export const MAX_FIELD_NUMBER = 0x1fff_ffff;
  * token origins). Go's protobuf stops at 10 000; a smaller bound keeps the JS stack safe and is
  * far above anything a real policy or token uses.
  */
-export const MAX_NESTING_DEPTH = 100;
-
-/** Throws a `ProtoDecodeError` when a recursive decoder goes deeper than `MAX_NESTING_DEPTH`. */
-export function checkNestingDepth(depth: number, what: string): void {
-  if (depth > MAX_NESTING_DEPTH) throw protoDecodeError(`${what} nested deeper than ${MAX_NESTING_DEPTH} levels`);
-}
+export const MAX_NESTING_DEPTH = 1000;
 
 /**
  * Reads one varint at `off` as Go's protowire does: at most 10 bytes, and the 10th byte may only
