@@ -10,7 +10,10 @@ import { encodeObjectHeader, prepareObject, sha256Checksum } from '../../src/neo
 import { ProtoMessage, ProtoWriter } from '../../src/neofs/proto/wire.js';
 import { API_VERSION, asContainerId, asObjectId, encodeObjectIdMessage, ownerIdFromPublicKey, type ObjectId } from '../../src/neofs/refs.js';
 import { encodeResponseMeta, keySigner, signResponse, verifyRequestHeaders } from '../../src/neofs/signing.js';
+import { BASIC_ACL_AUTHMATE, encodeContainer, newContainer } from '../../src/neofs/container.js';
+import { encodeEACLTable } from '../../src/policy/eacl.js';
 import {
+  AccessDeniedError,
   ContainerNotFoundError,
   NeoFSTimeoutError,
   NeoFSTransportError,
@@ -54,6 +57,10 @@ const PATHS = [
   { path: '/neo.fs.v2.object.ObjectService/Head' },
   { path: '/neo.fs.v2.object.ObjectService/Get', stream: true },
   { path: '/neo.fs.v2.object.ObjectService/Put', clientStream: true },
+  { path: '/neo.fs.v2.container.ContainerService/Put' },
+  { path: '/neo.fs.v2.container.ContainerService/Delete' },
+  { path: '/neo.fs.v2.container.ContainerService/SetExtendedACL' },
+  { path: '/neo.fs.v2.container.ContainerService/GetExtendedACL' },
 ];
 const putMessages: Uint8Array[] = [];
 
@@ -377,5 +384,76 @@ describe('endpoints', () => {
     expect(parseEndpoint('grpcs://st1.fs.neo.org:8082')).toEqual({ target: 'st1.fs.neo.org:8082', tls: true });
     expect(() => parseEndpoint('localhost')).toThrow(/expected host:port/);
     expect(() => parseEndpoint('http://x:1')).toThrow(/expected host:port/);
+  });
+});
+
+describe('container writes: send, then poll until visible (CONTAINER_AWAIT_TIMEOUT goes on polling)', () => {
+  const cnr = newContainer({ ownerId: ownerIdFromPublicKey(keySigner(userKey).publicKey), basicAcl: BASIC_ACL_AUTHMATE, placementPolicy: Uint8Array.of(0x0a, 0x02, 0x08, 0x01) });
+  const cnrBytes = encodeContainer(cnr);
+  const status = (code: number) => meta({ status: { code, message: 'from the fake node', details: [] } });
+  const getAnswers = (answers: ('found' | 'missing')[]) => {
+    let i = 0;
+    handlers.set(CNR('Get'), () => {
+      const a = answers[Math.min(i++, answers.length - 1)];
+      return a === 'found'
+        ? signResponse(nodeSigner, new ProtoWriter().message(1, cnrBytes).finish(), meta())
+        : signResponse(nodeSigner, undefined, status(StatusCode.CONTAINER_NOT_FOUND));
+    });
+    return () => i;
+  };
+  const CNR = (m: string) => `/neo.fs.v2.container.ContainerService/${m}`;
+  const wait = (phases: string[]) => ({ pollIntervalMs: 5, timeoutMs: 5000, onProgress: (p: { phase: string }) => phases.push(p.phase) });
+
+  it('Put answered with CONTAINER_AWAIT_TIMEOUT polls Get until the container is there', async () => {
+    handlers.set(CNR('Put'), () => signResponse(nodeSigner, new ProtoWriter().finish(), status(StatusCode.CONTAINER_AWAIT_TIMEOUT)));
+    const gets = getAnswers(['missing', 'missing', 'found']);
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      const phases: string[] = [];
+      const id = await c.containerPut(cnr, { wait: wait(phases) });
+      expect(gets()).toBe(3);
+      expect(phases).toEqual(['sent', 'waiting', 'waiting', 'done']);
+      expect(Buffer.from(id)).toEqual(Buffer.from(sha256(cnrBytes)));
+      // wait: false does not poll and reports the await time-out.
+      await expect(c.containerPut(cnr, { wait: false })).rejects.toThrow(/in time/);
+      expect(gets()).toBe(3);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('Delete polls until Get says CONTAINER_NOT_FOUND', async () => {
+    handlers.set(CNR('Delete'), () => signResponse(nodeSigner, new Uint8Array(), meta()));
+    const gets = getAnswers(['found', 'found', 'missing']);
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      const phases: string[] = [];
+      await c.containerDelete(asContainerId(sha256(cnrBytes)), { wait: wait(phases) });
+      expect(gets()).toBe(3);
+      expect(phases).toEqual(['sent', 'waiting', 'waiting', 'done']);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('SetExtendedACL polls GetExtendedACL through EACL_NOT_FOUND until the same table comes back; other errors end it', async () => {
+    const cid = asContainerId(sha256(cnrBytes));
+    const table = encodeEACLTable({ version: { major: 2, minor: 21 }, containerId: cid, records: [] });
+    handlers.set(CNR('SetExtendedACL'), () => signResponse(nodeSigner, new Uint8Array(), meta()));
+    let n = 0;
+    handlers.set(CNR('GetExtendedACL'), () =>
+      ++n < 3 ? signResponse(nodeSigner, undefined, status(StatusCode.EACL_NOT_FOUND)) : signResponse(nodeSigner, new ProtoWriter().message(1, table).finish(), meta()),
+    );
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      const phases: string[] = [];
+      await c.containerSetEACL(table, { wait: wait(phases) }); // the container ID comes from the table
+      expect(n).toBe(3);
+      expect(phases).toEqual(['sent', 'waiting', 'waiting', 'done']);
+      handlers.set(CNR('GetExtendedACL'), () => signResponse(nodeSigner, undefined, status(StatusCode.ACCESS_DENIED)));
+      await expect(c.containerSetEACL(table, { wait: wait([]) })).rejects.toBeInstanceOf(AccessDeniedError);
+    } finally {
+      c.close();
+    }
   });
 });
