@@ -40,7 +40,7 @@ export function decoding<T>(what: string, fn: () => T): T {
     return fn();
   } catch (err) {
     if (err instanceof TokenFormatError) throw err;
-    // ProtoDecodeError, NeoFSFormatError (bad IDs), TextDecoder errors: all mean bad bytes here.
+    // ProtoDecodeError (malformed protobuf, invalid UTF-8), NeoFSFormatError (bad IDs): all mean bad bytes here.
     throw new TokenFormatError(`invalid ${what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }
