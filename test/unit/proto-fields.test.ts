@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import protobuf from 'protobufjs';
 import { PROTO_FIELDS } from '../../src/neofs/proto/fields.js';
-import { WireType, readFields } from '../../src/neofs/proto/wire.js';
+import { ProtoDecodeError, WireType, readFields } from '../../src/neofs/proto/wire.js';
 import {
   type Address,
   type Checksum,
   ChecksumType,
+  NeoFSFormatError,
   type Version,
   asContainerId,
   asObjectId,
@@ -38,8 +39,9 @@ import { type Container, decodeContainer, encodeContainer, newContainer } from '
 import { type ObjectHeader, decodeObjectHeader, encodeObjectHeader } from '../../src/neofs/object.js';
 import { decodeNetworkInfo, encodeNetworkInfo } from '../../src/neofs/netmap.js';
 import { type RequestMeta, encodeRequestMeta } from '../../src/neofs/signing.js';
-import { type PlacementFilter, type PlacementPolicy, decodePlacementPolicy, encodePlacementPolicy } from '../../src/policy/placement.js';
-import { type EACLTable, decodeEACLTable, encodeEACLTable } from '../../src/policy/eacl.js';
+import { PlacementPolicyError, type PlacementFilter, type PlacementPolicy, decodePlacementPolicy, encodePlacementPolicy } from '../../src/policy/placement.js';
+import { EACLDecodeError, type EACLTable, decodeEACLTable, encodeEACLTable } from '../../src/policy/eacl.js';
+import { TokenFormatError } from '../../src/tokens/common.js';
 import { type BearerToken, decodeBearerToken, encodeBearerToken } from '../../src/tokens/bearer.js';
 import { type SessionToken, decodeSessionToken, encodeSessionToken } from '../../src/tokens/session-v1.js';
 import { type SessionTokenV2, decodeSessionTokenV2, encodeSessionTokenV2 } from '../../src/tokens/session-v2.js';
@@ -437,5 +439,43 @@ describe('random messages round-trip between our codec and protobufjs over proto
       if (c.decode) expect(plain(c.decode(pbBytes(c.type, c.toPb(v)))), where).toEqual(plain(c.decoded ? c.decoded(v) : v));
     }
     expect(fieldsSeen).toBeGreaterThanOrEqual(150);
+  });
+});
+
+// Issue 8/9: a decoder given damaged bytes returns a value or throws one of our exported typed
+// errors, never a TypeError/RangeError from the runtime.
+describe('damaged messages give typed errors only', () => {
+  const typed = [ProtoDecodeError, NeoFSFormatError, TokenFormatError, EACLDecodeError, PlacementPolicyError];
+  it.each(Object.keys(cases).filter((n) => cases[n]!.decode))('%s', (name) => {
+    const c = cases[name]!;
+    const r = rng(4242 + name.length);
+    let threw = 0;
+    for (let i = 0; i < 400; i++) {
+      const good = c.encode(c.gen(r));
+      const bad = Uint8Array.from(good);
+      const pos = r.int(Math.max(good.length, 1));
+      let input: Uint8Array;
+      switch (r.int(4)) {
+        case 0: // flip bits
+          bad[pos] = (bad[pos] ?? 0) ^ (1 + r.int(255));
+          input = bad;
+          break;
+        case 1: // truncate
+          input = good.subarray(0, pos);
+          break;
+        case 2: // insert a byte (shifts every later length and tag)
+          input = Uint8Array.from([...good.subarray(0, pos), r.int(256), ...good.subarray(pos)]);
+          break;
+        default: // over-long varint or invalid UTF-8 spliced in
+          input = Uint8Array.from([...good.subarray(0, pos), ...r.pick([[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f], [0x0a, 0x02, 0xc3, 0x28], [0xc0, 0x80]]), ...good.subarray(pos)]);
+      }
+      try {
+        c.decode!(input);
+      } catch (e) {
+        threw++;
+        if (!typed.some((T) => e instanceof T)) throw new Error(`${name}: untyped ${(e as Error).name} for ${Buffer.from(input).toString('hex')}: ${(e as Error).message}`);
+      }
+    }
+    expect(threw).toBeGreaterThan(0);
   });
 });
