@@ -18,7 +18,7 @@ import type { WaitProgress } from '../neofs/client.js';
 import { BASIC_ACL_AUTHMATE, containerId as computeContainerId, newContainer, type Attribute, type Container } from '../neofs/container.js';
 import type { NetworkInfo } from '../neofs/netmap.js';
 import type { ObjectAttribute } from '../neofs/object.js';
-import { containerIdToString, objectIdToString, ownerIdFromPublicKey, parseContainerId, type ContainerId, type ObjectId } from '../neofs/refs.js';
+import { asContainerId, containerIdToString, objectIdToString, ownerIdFromPublicKey, parseContainerId, type ContainerId, type ObjectId, type OwnerId } from '../neofs/refs.js';
 import { ContainerNotFoundError } from '../neofs/status.js';
 import { readContainerPolicies } from '../policy/container-policies.js';
 import { defaultBearerTable, encodeEACLTable, readBearerRules, type EACLTable } from '../policy/eacl.js';
@@ -150,7 +150,7 @@ export function defaultBoxFormat(input: Pick<IssueInput, 'bearerRules'>): Access
 }
 
 /** A stand-in container ID, to check rules that name the box container before its ID is known. */
-const PROBE_CID = new Uint8Array(32).fill(1) as ContainerId;
+const PROBE_CID = asContainerId(new Uint8Array(32).fill(1));
 
 /** `<container id>0<object id>` (base58 has no `0`). */
 export function accessKeyId(cid: ContainerId, oid: ObjectId): string {
@@ -248,7 +248,7 @@ export function prepareIssue(input: IssueInput): PreparedIssue {
 }
 
 /** The new container as Go authmate makes it (its ID is known before it exists: the hash of its bytes). */
-function containerToCreate(p: PreparedIssue, owner: Uint8Array, facts: IssueFacts, nowMs: number, random: RandomSource): Container | undefined {
+function containerToCreate(p: PreparedIssue, owner: OwnerId, facts: IssueFacts, nowMs: number, random: RandomSource): Container | undefined {
   if (!('create' in p.container)) return undefined;
   const c = p.container.create;
   const attributes: Attribute[] = [{ key: ATTR_TIMESTAMP, value: String(Math.floor(nowMs / 1000)) }];

@@ -9,9 +9,9 @@ import { DEFAULT_BOX_FORMAT } from '../authmate/defaults.js';
 import { issuePrepared, prepareIssue, type IssueInput } from '../authmate/issue.js';
 import type { AccessBoxFormat } from '../box/box.js';
 import { loadWalletKey, WALLET_PASSPHRASE_ENV } from '../wallet/index.js';
-import type { IssueSecretArgs } from './args.js';
-import { durationFlag, makeContext, type CliContext } from './context.js';
-import { CliError, ExitCode, issueFailures, mapFailures } from './failures.js';
+import type { IssueSecretArgs } from './base/args.js';
+import { durationFlag, makeContext, type CliContext } from './base/context.js';
+import { CliError, ExitCode, issueFailures, mapFailures } from './base/failures.js';
 import { afterWallets, dial, withDeadline } from './network.js';
 import { terminalPrompt } from './password.js';
 

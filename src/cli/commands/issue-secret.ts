@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { DEFAULT_PLACEMENT_POLICY } from '../../authmate/defaults.js';
-import type { GlobalArgs, IssueSecretArgs } from '../args.js';
+import type { GlobalArgs, IssueSecretArgs } from '../base/args.js';
 
 const OURS = '[authmate-ts]';
 

@@ -3,7 +3,7 @@
  * with a stable `code` and the `field` (option) that is wrong; each command has a table from
  * field (or code) to the Go tool's exit code and the words it prints.
  */
-import { AuthmateError } from '../errors.js';
+import { AuthmateError } from '../../errors.js';
 
 /**
  * Exit codes, kept equal to the Go neofs-s3-authmate (v0.19.0+) so that existing scripts keep
