@@ -366,6 +366,8 @@ export class GrpcChannel {
   private session: ClientHttp2Session | undefined;
   private ready: Promise<ClientHttp2Session> | undefined;
   private shut = false;
+  private connected = false; // `session` finished its handshake
+  private waiting = 0; // calls waiting for `ready`
   private readonly maxMessageBytes: number;
 
   /** `target` is `host:port` (IPv6 in brackets). */
@@ -382,10 +384,24 @@ export class GrpcChannel {
     if (this.shut) throw new GrpcError(GrpcCode.UNAVAILABLE, 'the connection was closed');
     const deadline = Date.now() + timeoutMs;
     let timer: NodeJS.Timeout | undefined;
+    const pending = this.connect();
+    this.waiting++;
     const session = await new Promise<ClientHttp2Session>((resolve, reject) => {
-      timer = setTimeout(() => reject(new GrpcError(GrpcCode.DEADLINE_EXCEEDED, 'Deadline exceeded while connecting')), Math.min(MAX_TIMER_MS, timeoutMs));
-      this.connect().then(resolve, (e: Error) => reject(new GrpcError(GrpcCode.UNAVAILABLE, e.message, { cause: e })));
-    }).finally(() => clearTimeout(timer));
+      timer = setTimeout(() => {
+        reject(new GrpcError(GrpcCode.DEADLINE_EXCEEDED, 'Deadline exceeded while connecting'));
+        // Nobody else waits for this attempt (e.g. a TLS handshake with a silent peer): abandon it so
+        // the next call dials afresh instead of joining an attempt that may never finish.
+        if (this.waiting === 1 && this.ready === pending && !this.connected) {
+          const stuck = this.session;
+          this.drop(stuck);
+          stuck?.destroy();
+        }
+      }, Math.min(MAX_TIMER_MS, timeoutMs));
+      pending.then(resolve, (e: Error) => reject(new GrpcError(GrpcCode.UNAVAILABLE, e.message, { cause: e })));
+    }).finally(() => {
+      clearTimeout(timer);
+      this.waiting--;
+    });
     const left = deadline - Date.now();
     if (left <= 0) throw new GrpcError(GrpcCode.DEADLINE_EXCEEDED, 'Deadline exceeded while connecting');
     const headers = {
@@ -427,11 +443,13 @@ export class GrpcChannel {
     const session = h2connect(`${this.tls ? 'https' : 'http'}://${this.target}`, opts);
     session.unref();
     this.session = session;
+    this.connected = false;
     const ready = new Promise<ClientHttp2Session>((resolve, reject) => {
       const onError = (e: Error): void => reject(e);
       session.once('error', onError);
       session.once('connect', () => {
         session.off('error', onError);
+        if (this.session === session) this.connected = true;
         // A larger connection window than 64 KiB so object GETs are not bound by round trips.
         try {
           session.setLocalWindowSize(8 << 20);
@@ -451,8 +469,8 @@ export class GrpcChannel {
     return ready;
   }
 
-  private drop(session: ClientHttp2Session): void {
-    if (this.session !== session) return;
+  private drop(session: ClientHttp2Session | undefined): void {
+    if (!session || this.session !== session) return;
     this.session = undefined;
     this.ready = undefined;
   }

@@ -296,7 +296,8 @@ describe('gRPC over node:http2', () => {
 
   it('bounds connecting by the deadline (a TCP peer that never speaks HTTP/2)', async () => {
     const sockets: import('node:net').Socket[] = [];
-    const silent = createNetServer((s) => sockets.push(s));
+    // Reads (so it sees our close) but never answers the TLS ClientHello.
+    const silent = createNetServer((s) => sockets.push(s.resume()));
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const port = (silent.address() as { port: number }).port;
     const t = new Transport(`grpcs://127.0.0.1:${port}`); // TLS: the handshake itself never completes
@@ -304,6 +305,15 @@ describe('gRPC over node:http2', () => {
       const err = await t.unary(PATH, bytes(1), 400).catch((e) => e);
       expect(err).toBeInstanceOf(NeoFSTimeoutError);
       expect(err.message).toBe(`NetmapService.NetworkInfo on 127.0.0.1:${port}: no response within 400 ms (peer dead or too slow)`);
+      // The stuck attempt is abandoned (its socket closed), and the next call dials afresh.
+      const closed = await new Promise<boolean>((r) => {
+        if (sockets[0]!.closed) r(true);
+        sockets[0]!.once('close', () => r(true));
+        setTimeout(() => r(false), 2000);
+      });
+      expect(closed).toBe(true);
+      await expect(t.unary(PATH, bytes(1), 300)).rejects.toThrow(NeoFSTimeoutError);
+      expect(sockets.length).toBe(2);
     } finally {
       t.close();
       for (const s of sockets) s.destroy();
