@@ -20,6 +20,7 @@ export {
   NeoFSTimeoutError,
   ResponseVerificationError,
 } from './neofs/status.js';
+export { ProtoDecodeError } from './neofs/proto/wire.js';
 export {
   parseContainerId,
   containerIdToString,
