@@ -78,6 +78,7 @@ export function issueFailures(sessionFlag: string, boxWhere: string): Table {
     bearerRules: { exit: ExitCode.Issue, say: flag('bearer-rules') },
     sessionRules: { exit: ExitCode.SessionRules, say: flag(sessionFlag) },
     placementPolicy: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: --container-placement-policy: ${m}` },
+    PLACEMENT_UNSATISFIABLE: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: ${m}` },
     basicAcl: { exit: ExitCode.Usage, say: flag('basic-acl') },
     wallet: { exit: ExitCode.Wallet, say: (m) => m },
     BOX_CONTAINER_NOT_FOUND: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: ${m}` },
