@@ -105,7 +105,7 @@ describe('inspectAccessBox', () => {
     expect(key).toContain(creds.objectId);
     const box = decodeAccessBoxMessage(obj.payload);
     const token = decodeSessionTokenV2(decodeTokensV2Message(box.gates[0]!.tokens).sessionTokenV2);
-    token.signature!.sign[10] ^= 0x01;
+    token.signature!.sign[10]! ^= 0x01;
     box.gates[0]!.tokens = encodeTokensV2Message({ sessionTokenV2: encodeSessionTokenV2(token) });
     const oid = await net.as(user).objectPut({ containerId: parseContainerId(creds.containerId), payload: encodeAccessBoxMessage(box) });
     const id = `${creds.containerId}0${objectIdToString(oid)}`;
@@ -126,7 +126,7 @@ describe('inspectAccessBox', () => {
     const issuedNet = await issued('g3', net);
     const cid = parseContainerId(issuedNet.creds.containerId);
     const bearer = issueGateBearerToken({ eaclTable: encodeEACLTable(defaultBearerTable()), gatePublicKey: gatePubs[0]!, iat: 10, exp: 20, userPrivateKey: user });
-    bearer.signature!.sign[3] ^= 0x80;
+    bearer.signature!.sign[3]! ^= 0x80;
     const session = issueGateSessionToken({ verb: ContainerSessionVerb.PUT, gatePublicKey: gatePubs[0]!, iat: 10, exp: 20, userPrivateKey: user });
     const built = buildAccessBox({ format: 'g3', secret: new Uint8Array(32).fill(7), gates: [{ publicKey: gatePubs[0]!, bearerToken: bearer, sessionTokens: [session] }] });
     const oid = await store.objectPut({ containerId: cid, payload: built.box });
