@@ -26,6 +26,11 @@ export interface RevokeOptions {
   userPrivateKey: Uint8Array;
   accessKeyId: string;
   timeoutMs?: number;
+  /**
+   * Asked after the checks, before the delete (the CLI's terminal prompt); false cancels with
+   * `REVOKE_CANCELLED` and nothing is deleted.
+   */
+  confirm?: (box: { accessKeyId: string; owner: string; format: string; payloadBytes: number }) => boolean | Promise<boolean>;
 }
 
 export interface RevokeResult {
@@ -45,8 +50,9 @@ export async function revokeAccessBox(o: RevokeOptions): Promise<RevokeResult> {
   const call = o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs };
   const got = await o.store.objectGet(address, call);
   const me = ownerIdFromPublicKey(publicKeyFromPrivate(o.userPrivateKey));
+  let format: string;
   try {
-    outlineAccessBox(got.payload);
+    format = outlineAccessBox(got.payload).generation;
   } catch (err) {
     if (err instanceof AccessBoxError && (err.code === 'NOT_A_BOX' || err.code === 'UNSUPPORTED')) {
       throw new AuthmateError('NOT_A_BOX', `object ${shown} is not an access box, not deleting it: ${err.message}`, { field: 'accessKeyId', cause: err });
@@ -59,6 +65,9 @@ export async function revokeAccessBox(o: RevokeOptions): Promise<RevokeResult> {
       `access box ${shown} belongs to ${ownerIdToString(got.header.ownerId)}, not to this wallet's account ${ownerIdToString(me)}; only its owner can revoke it`,
       { field: 'accessKeyId' },
     );
+  }
+  if (o.confirm !== undefined && !(await o.confirm({ accessKeyId: shown, owner: ownerIdToString(me), format, payloadBytes: got.payload.length }))) {
+    throw new AuthmateError('REVOKE_CANCELLED', `not revoked: ${shown} was left as it is`, { field: 'accessKeyId' });
   }
   const tombstoneAddress = await o.store.objectDelete(address, call);
   return { accessKeyId: shown, tombstone: addressToString(tombstoneAddress), tombstoneAddress };

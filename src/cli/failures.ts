@@ -103,6 +103,30 @@ export function obtainFailures(accessKeyId: string): Table {
   };
 }
 
+/** inspect: as obtain-secret (1 wallet, 4 gate wallet, 5 everything about the box or the file). */
+export function inspectFailures(what: string): Table {
+  const fail: Failure = { exit: ExitCode.Obtain, say: (m) => `failed to inspect ${what}: ${m}` };
+  return {
+    wallet: { exit: ExitCode.Wallet, say: (m) => m },
+    gateWallet: { exit: ExitCode.GateKey, say: (m) => `failed to load the gate wallet: ${m}` },
+    OBJECT_NOT_FOUND: { exit: ExitCode.Obtain, say: (m) => `failed to inspect ${what}: no access box there: ${m}` },
+    CONTAINER_NOT_FOUND: { exit: ExitCode.Obtain, say: (m) => `failed to inspect ${what}: no access box there: ${m}` },
+    '*': fail,
+  };
+}
+
+/** revoke: 1 wallet, 5 for the box (bad id, not found, not a box, not yours, node refusal). */
+export function revokeFailures(accessKeyId: string): Table {
+  const fail: Failure = { exit: ExitCode.Obtain, say: (m) => `failed to revoke ${accessKeyId}: ${m}` };
+  return {
+    wallet: { exit: ExitCode.Wallet, say: (m) => m },
+    OBJECT_NOT_FOUND: { exit: ExitCode.Obtain, say: (m) => `failed to revoke ${accessKeyId}: no access box there: ${m}` },
+    CONTAINER_NOT_FOUND: { exit: ExitCode.Obtain, say: (m) => `failed to revoke ${accessKeyId}: no access box there: ${m}` },
+    REVOKE_CANCELLED: { exit: ExitCode.Usage, say: (m) => m },
+    '*': fail,
+  };
+}
+
 /** What any command does with an error its own table does not map: a wallet error exits 1, the rest 100. */
 export const COMMON_FAILURES: Table = {
   wallet: { exit: ExitCode.Wallet, say: (m) => m },
