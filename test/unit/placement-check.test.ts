@@ -2,7 +2,11 @@
  * The placement check before a container is written: certain shortfalls refuse the policy
  * (naming it and the node count) before containerPut; what the SDK can still place passes.
  */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
+import { decodeNetmapSnapshotBody, NodeState } from '../../src/neofs/netmap.js';
 import { MemoryNetwork, issueSecret, memoryNodes } from '../../src/authmate/index.js';
 import { checkPlacement, placementShortfalls } from '../../src/authmate/placement-check.js';
 import { publicKeyFromPrivate } from '../../src/crypto/keys.js';
@@ -100,5 +104,33 @@ describe('placementShortfalls', () => {
       'placement policy "REP 2" cannot be satisfied by the network map (epoch 7: 1 node): REP 2 keeps 2 copies on distinct nodes, 1 available; nothing was written',
     );
     expect(() => checkPlacement(ql('REP 2'), { epoch: 7n, nodes: memoryNodes(2) })).not.toThrow();
+  });
+});
+
+describe('NetmapSnapshot response body', () => {
+  it('decodes what protobufjs encodes from proto/ (epoch, nodes, keys, addresses, attributes, state)', () => {
+    const root = new protobuf.Root();
+    const protoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../proto');
+    root.resolvePath = (_origin, target) => join(protoRoot, target);
+    root.loadSync(['refs', 'session', 'netmap'].map((p) => `neo/fs/v2/${p}.proto`));
+    const Body = root.lookupType('neo.fs.v2.netmap.NetmapSnapshotResponse.Body');
+    const key = Uint8Array.from({ length: 33 }, (_, i) => i + 1);
+    const bytes = Body.encode(
+      Body.fromObject({
+        netmap: {
+          epoch: 77,
+          nodes: [
+            { publicKey: key, addresses: ['/dns4/a/tcp/8080'], attributes: [{ key: 'Country', value: 'DE', parents: [] }], state: 1 },
+            { publicKey: key.slice().reverse(), addresses: [], attributes: [], state: 3 },
+          ],
+        },
+      }),
+    ).finish();
+    const nm = decodeNetmapSnapshotBody(new Uint8Array(bytes)); // a plain copy: protobufjs gives a Buffer
+    expect(nm.epoch).toBe(77n);
+    expect(nm.nodes).toHaveLength(2);
+    expect(nm.nodes[0]).toEqual({ publicKey: key, addresses: ['/dns4/a/tcp/8080'], attributes: [{ key: 'Country', value: 'DE', parents: [] }], state: NodeState.ONLINE });
+    expect(nm.nodes[1]!.state).toBe(NodeState.MAINTENANCE);
+    expect(() => decodeNetmapSnapshotBody(new Uint8Array())).toThrow(/no network map/);
   });
 });
