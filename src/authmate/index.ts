@@ -6,4 +6,3 @@ export * from './obtain.js';
 export * from './placement-check.js';
 export * from './inspect.js';
 export * from './revoke.js';
-export * from './describe.js';
