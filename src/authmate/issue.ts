@@ -18,7 +18,7 @@ import type { WaitProgress } from '../neofs/client.js';
 import { BASIC_ACL_AUTHMATE, containerId as computeContainerId, newContainer, type Attribute, type Container } from '../neofs/container.js';
 import type { NetworkInfo } from '../neofs/netmap.js';
 import type { ObjectAttribute } from '../neofs/object.js';
-import { containerIdToString, objectIdToString, ownerIdFromPublicKey, parseContainerId, type ContainerId, type ObjectId } from '../neofs/refs.js';
+import { asContainerId, containerIdToString, objectIdToString, ownerIdFromPublicKey, parseContainerId, type ContainerId, type ObjectId, type OwnerId } from '../neofs/refs.js';
 import { ContainerNotFoundError } from '../neofs/status.js';
 import { readContainerPolicies } from '../policy/container-policies.js';
 import { defaultBearerTable, encodeEACLTable, readBearerRules, type EACLTable } from '../policy/eacl.js';
@@ -58,7 +58,7 @@ export interface IssueInput {
   container?: BoxContainerInput;
   /** Default 720h. */
   lifetimeMs?: number;
-  /** g3 (default): neofs-s3-gw v0.37–v0.44; g4: v0.43+ (session v2); g2, g1: older gateways. */
+  /** g4 (default; g3 with bearer rules): neofs-s3-gw v0.43+ (session v2); g3: v0.37–v0.44; g2, g1: older gateways. */
   format?: AccessBoxFormat;
   /**
    * Bearer token eACL (g1–g3). Absent: authmate's default table. JSON text or a file may name
@@ -142,8 +142,16 @@ export interface IssueSecretOptions extends IssueInput, RunOptions {
   random?: RandomSource;
 }
 
+/**
+ * g4, what current gateways read, unless bearer rules are given: bearer tokens exist up to g3
+ * (neofs-s3-gw v0.37–v0.44), so such an input means a gateway of that generation.
+ */
+export function defaultBoxFormat(input: Pick<IssueInput, 'bearerRules'>): AccessBoxFormat {
+  return input.bearerRules !== undefined ? 'g3' : DEFAULT_BOX_FORMAT;
+}
+
 /** A stand-in container ID, to check rules that name the box container before its ID is known. */
-const PROBE_CID = new Uint8Array(32).fill(1) as ContainerId;
+const PROBE_CID = asContainerId(new Uint8Array(32).fill(1));
 
 /** `<container id>0<object id>` (base58 has no `0`). */
 export function accessKeyId(cid: ContainerId, oid: ObjectId): string {
@@ -188,7 +196,7 @@ function rulesFor<T>(input: RulesInput<T> | undefined, fromText: (text: string, 
  * `InvalidOptionError`s (or parser errors) whose `field` names the option.
  */
 export function prepareIssue(input: IssueInput): PreparedIssue {
-  const format = input.format ?? DEFAULT_BOX_FORMAT;
+  const format = input.format ?? defaultBoxFormat(input);
   const c = input.container ?? { create: {} };
   const existing = 'existing' in c ? withField('containerId', () => (typeof c.existing === 'string' ? parseContainerId(c.existing) : c.existing)) : undefined;
   const gates = parseGateKeys(input.gatePublicKeys);
@@ -241,7 +249,7 @@ export function prepareIssue(input: IssueInput): PreparedIssue {
 }
 
 /** The new container as Go authmate makes it (its ID is known before it exists: the hash of its bytes). */
-function containerToCreate(p: PreparedIssue, owner: Uint8Array, facts: IssueFacts, nowMs: number, random: RandomSource): Container | undefined {
+function containerToCreate(p: PreparedIssue, owner: OwnerId, facts: IssueFacts, nowMs: number, random: RandomSource): Container | undefined {
   if (!('create' in p.container)) return undefined;
   const c = p.container.create;
   const attributes: Attribute[] = [{ key: ATTR_TIMESTAMP, value: String(Math.floor(nowMs / 1000)) }];

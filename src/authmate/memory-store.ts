@@ -18,6 +18,7 @@ import {
   type Address,
   type ContainerId,
   type ObjectId,
+  type OwnerId,
 } from '../neofs/refs.js';
 import { keySigner, type Signer } from '../neofs/signing.js';
 import { StatusCode, statusToError } from '../neofs/status.js';
@@ -170,7 +171,7 @@ export class MemoryStore implements AuthmateStore {
     return { containerId: address.containerId, objectId: prepareObject({ containerId: address.containerId, ownerId: this.owner(), attributes: [{ key: 'tombstone', value: key }] }, this.signer).id };
   }
 
-  private owner(): Uint8Array {
+  private owner(): OwnerId {
     return ownerIdFromPublicKey(this.signer.publicKey);
   }
 

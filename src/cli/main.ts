@@ -1,7 +1,7 @@
 import './early.js'; // first: starts the wallets' scrypt before yargs and the rest load
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
-import { CliError, COMMON_FAILURES, ExitCode, toCliError } from './failures.js';
+import { CliError, COMMON_FAILURES, ExitCode, toCliError } from './base/failures.js';
 import { commands } from './commands/index.js';
 
 /** The package's version, from package.json (two folders up from src/cli, dist/cli and dist/cli-bundle alike). */

@@ -1,8 +1,8 @@
-import { CliError, ExitCode } from './failures.js';
+import { CliError, ExitCode } from './base/failures.js';
 import { randomScalar } from '../crypto/p256-native.js';
 import { NeoFSClient } from '../neofs/client.js';
 import { formatDuration } from '../util/duration.js';
-import type { CliContext } from './context.js';
+import type { CliContext } from './base/context.js';
 
 /** A connection being opened, e.g. while wallets still decrypt. */
 export interface Dialing {

@@ -5,12 +5,13 @@
  */
 import { dirname, resolve } from 'node:path';
 import { assertCredentialsWritable, writeAwsCredentials } from '../aws/credentials.js';
+import { DEFAULT_BOX_FORMAT } from '../authmate/defaults.js';
 import { issuePrepared, prepareIssue, type IssueInput } from '../authmate/issue.js';
 import type { AccessBoxFormat } from '../box/box.js';
 import { loadWalletKey, WALLET_PASSPHRASE_ENV } from '../wallet/index.js';
-import type { IssueSecretArgs } from './args.js';
-import { durationFlag, makeContext, type CliContext } from './context.js';
-import { CliError, ExitCode, issueFailures, mapFailures } from './failures.js';
+import type { IssueSecretArgs } from './base/args.js';
+import { durationFlag, makeContext, type CliContext } from './base/context.js';
+import { CliError, ExitCode, issueFailures, mapFailures } from './base/failures.js';
 import { afterWallets, dial, withDeadline } from './network.js';
 import { terminalPrompt } from './password.js';
 
@@ -48,7 +49,7 @@ function parseBasicAcl(text: string | undefined): number | undefined {
  * The flags as the library's input. Flag syntax is checked here (a malformed duration or number
  * is a usage error, exit 100, as Go's flag parser makes it); what the values mean, in the library.
  */
-function inputFromArgs(args: IssueSecretArgs, ctx: CliContext): IssueInput {
+function inputFromArgs(args: IssueSecretArgs, ctx: CliContext, format: AccessBoxFormat): IssueInput {
   const lifetimeMs = durationFlag('lifetime', args.lifetime, ExitCode.Usage);
   const bearerRules = args['bearer-rules'];
   const basicAcl = parseBasicAcl(args['basic-acl']);
@@ -66,11 +67,26 @@ function inputFromArgs(args: IssueSecretArgs, ctx: CliContext): IssueInput {
             },
           },
     lifetimeMs,
-    format: args['box-format'] as AccessBoxFormat,
+    format,
     ...(bearerRules === undefined || bearerRules === '' ? {} : { bearerRules }),
     ...((sessionRules) => (sessionRules === undefined ? {} : { sessionRules }))(sessionRulesFromArgs(args, ctx.log)),
     ...(args['container-policy'] === undefined ? {} : { containerPolicies: args['container-policy'] }),
   };
+}
+
+/**
+ * `--box-format`, else g4 (what neofs-s3-gw v0.45+ reads), except that bearer rules and the 2021
+ * session flags mean a gateway of bearer-token times: then g3, said in one line.
+ */
+function boxFormat(args: IssueSecretArgs): { format: AccessBoxFormat; notice?: string } {
+  if (args['box-format'] !== undefined) return { format: args['box-format'] as AccessBoxFormat };
+  const legacy = ['bearer-rules', 'create-session-token', 'session-rules'].filter((f) => {
+    const v = args[f as keyof IssueSecretArgs];
+    return v !== undefined && v !== false && v !== '';
+  });
+  if (legacy.length === 0) return { format: DEFAULT_BOX_FORMAT };
+  const notice = `using --box-format g3 (bearer token and session v1, read by neofs-s3-gw v0.37-v0.44) because of --${legacy.join(', --')}; give --box-format to choose`;
+  return { format: 'g3', notice };
 }
 
 async function checkCredentialsFile(file: string): Promise<void> {
@@ -91,7 +107,9 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
   const failures = issueFailures(sessionFlag, args['container-id'] !== undefined ? `container ${args['container-id']}` : 'the new container');
 
   // 1. Everything local, once, in the Go tool's order of exit codes.
-  const prepared = await mapFailures(failures, () => prepareIssue(inputFromArgs(args, ctx)));
+  const { format, notice } = boxFormat(args);
+  const prepared = await mapFailures(failures, () => prepareIssue(inputFromArgs(args, ctx, format)));
+  if (notice) ctx.log(notice); // once the inputs are known to be good, so an error stays the first line
   const dialMs = durationFlag('pool-dial-timeout', args['pool-dial-timeout'], ExitCode.Usage);
   const pollMs = Math.max(50, durationFlag('container-ops-poll-interval', args['container-ops-poll-interval'], ExitCode.Usage));
   const credsFile = args['aws-cli-credentials'];

@@ -2,9 +2,9 @@
 import { obtainSecret, parseAccessKeyId } from '../authmate/obtain.js';
 import { withField } from '../errors.js';
 import { GATE_WALLET_PASSPHRASE_ENV, loadWalletKey, WALLET_PASSPHRASE_ENV, type WalletKey } from '../wallet/index.js';
-import type { ObtainSecretArgs } from './args.js';
-import { durationFlag, makeContext } from './context.js';
-import { ExitCode, mapFailures, obtainFailures } from './failures.js';
+import type { ObtainSecretArgs } from './base/args.js';
+import { durationFlag, makeContext } from './base/context.js';
+import { ExitCode, mapFailures, obtainFailures } from './base/failures.js';
 import { afterWallets, dial, withDeadline } from './network.js';
 import { terminalPrompt } from './password.js';
 

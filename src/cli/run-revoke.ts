@@ -10,10 +10,10 @@ import {
 } from '../authmate/revoke.js';
 import { parseAccessKeyId } from '../authmate/obtain.js';
 import { loadWalletKey, WALLET_PASSPHRASE_ENV } from '../wallet/index.js';
-import type { RevokeArgs } from './args.js';
+import type { RevokeArgs } from './base/args.js';
 import { askYesNo, canAsk } from './confirm.js';
-import { durationFlag, makeContext } from './context.js';
-import { CliError, ExitCode, mapFailures, revokeFailures } from './failures.js';
+import { durationFlag, makeContext } from './base/context.js';
+import { CliError, ExitCode, mapFailures, revokeFailures } from './base/failures.js';
 import { afterWallets, dial } from './network.js';
 import { terminalPrompt } from './password.js';
 

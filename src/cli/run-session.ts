@@ -8,7 +8,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CliError, ExitCode } from './failures.js';
+import { CliError, ExitCode } from './base/failures.js';
 import { parseContainerId, parseObjectId } from '../neofs/refs.js';
 import {
   SessionLifetimeError,
@@ -32,8 +32,8 @@ import { TokenFormatError } from '../tokens/common.js';
 import type { SessionContextV1 } from '../tokens/session-v1.js';
 import { parseDuration } from '../util/duration.js';
 import { loadWalletKey, WALLET_PASSPHRASE_ENV, WalletError, type WalletKey } from '../wallet/index.js';
-import type { ContextArgs, SessionCreateArgs, SignSessionTokenArgs } from './args.js';
-import { makeContext } from './context.js';
+import type { ContextArgs, SessionCreateArgs, SignSessionTokenArgs } from './base/args.js';
+import { makeContext } from './base/context.js';
 import { connect, withDeadline } from './network.js';
 import { terminalPrompt } from './password.js';
 

@@ -21,7 +21,6 @@ export class KeyFormatError extends AuthmateError {
 /** N3 address version byte (addresses start with `N`). */
 export const ADDRESS_VERSION = 0x35;
 
-
 const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
 
 export function bytesToHex(bytes: Uint8Array): string {
@@ -35,7 +34,8 @@ export function hexToBytes(hex: string, what = 'hex string'): Uint8Array {
   return new Uint8Array(Buffer.from(s, 'hex'));
 }
 
-function checkPrivateKey(priv: Uint8Array): void {
+/** The one private key check: 32 bytes, 0 < d < n. Throws `KeyFormatError`. */
+export function checkPrivateKey(priv: Uint8Array): void {
   if (priv.length !== 32) throw new KeyFormatError(`private key must be 32 bytes, got ${priv.length}`);
   if (!isValidScalar(priv)) throw new KeyFormatError('private key is zero or not below the P-256 group order');
 }

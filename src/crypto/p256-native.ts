@@ -42,16 +42,20 @@ export function convertPublicKey(key: Uint8Array, compressed: boolean): Uint8Arr
 
 const b64u = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64url');
 
-const privateKeys = new Map<string, KeyObject>();
+/**
+ * OpenSSL key objects of the private keys in use (building one costs more than a signature).
+ * Keyed by the caller's array, never by the key's bytes or hex: an entry lives exactly as long as
+ * the caller keeps the array, and nothing here outlives it. `copy` catches an array that was
+ * overwritten (e.g. zeroed) since: then the entry is rebuilt from the current bytes.
+ */
+const privateKeys = new WeakMap<Uint8Array, { copy: Uint8Array; key: KeyObject }>();
 function privateKeyObject(priv: Uint8Array): KeyObject {
-  const id = Buffer.from(priv).toString('hex');
-  let k = privateKeys.get(id);
-  if (!k) {
-    const pub = publicKeyNative(priv, false);
-    k = createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64u(priv), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33, 65)) }, format: 'jwk' });
-    privateKeys.set(id, k);
-  }
-  return k;
+  const hit = privateKeys.get(priv);
+  if (hit && hit.copy.length === priv.length && hit.copy.every((b, i) => b === priv[i])) return hit.key;
+  const pub = publicKeyNative(priv, false);
+  const key = createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64u(priv), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33, 65)) }, format: 'jwk' });
+  privateKeys.set(priv, { copy: Uint8Array.from(priv), key });
+  return key;
 }
 
 // SubjectPublicKeyInfo prefixes (id-ecPublicKey, prime256v1) for a compressed / uncompressed point.
@@ -106,14 +110,13 @@ function invert(a: bigint, m: bigint): bigint {
 }
 
 /**
- * Deterministic ECDSA (RFC 6979, HMAC-SHA256) over a 32-byte digest; 64-byte `r || s`, no low-S.
- * `priv` must be a valid scalar.
+ * RFC 6979 §3.2 (HMAC-SHA256) nonce candidates for `priv` and a 32-byte digest: each call returns
+ * the next 32-byte candidate k (step h; from the second call on, after the step h.3 update that
+ * follows a rejected candidate).
  */
-export function signRFC6979Native(priv: Uint8Array, digest: Uint8Array): Uint8Array {
-  const d = bytesToBig(priv);
-  const e = bytesToBig(digest); // 256-bit digest on a 256-bit curve: bits2int is the identity
-  const x = bigTo32(d);
-  const h1 = bigTo32(mod(e, P256_N)); // bits2octets
+export function rfc6979Nonces(priv: Uint8Array, digest: Uint8Array): () => Uint8Array {
+  const x = bigTo32(bytesToBig(priv));
+  const h1 = bigTo32(mod(bytesToBig(digest), P256_N)); // bits2octets
   const hmac = (key: Buffer, ...parts: Uint8Array[]): Buffer => {
     const m = createHmac('sha256', key);
     for (const p of parts) m.update(p);
@@ -125,27 +128,51 @@ export function signRFC6979Native(priv: Uint8Array, digest: Uint8Array): Uint8Ar
   V = hmac(K, V);
   K = hmac(K, V, Buffer.of(0x01), x, h1);
   V = hmac(K, V);
+  let first = true;
+  return () => {
+    if (!first) {
+      K = hmac(K, V, Buffer.of(0x00));
+      V = hmac(K, V);
+    }
+    first = false;
+    V = hmac(K, V);
+    return new Uint8Array(V);
+  };
+}
+
+/**
+ * ECDSA over a 32-byte digest with nonces from `nextK`, taking the first candidate with
+ * 0 < k < n, r ≠ 0 and s ≠ 0 (the rejections RFC 6979 §3.2 step h.3 and FIPS 186 require);
+ * 64-byte `r || s`, no low-S. An internal seam: `signRFC6979Native` passes the RFC 6979 nonces,
+ * tests inject k to reach the rejection branches. `priv` must be a valid scalar.
+ */
+export function signWithNonces(priv: Uint8Array, digest: Uint8Array, nextK: () => Uint8Array): Uint8Array {
+  const d = bytesToBig(priv);
+  const e = bytesToBig(digest); // 256-bit digest on a 256-bit curve: bits2int is the identity
   const ecdh = createECDH('prime256v1');
   for (;;) {
-    V = hmac(K, V);
-    const k = bytesToBig(V);
-    if (k > 0n && k < P256_N) {
-      ecdh.setPrivateKey(V);
-      const R = ecdh.getPublicKey(undefined, 'compressed');
-      const r = mod(bytesToBig(R.subarray(1)), P256_N);
-      if (r !== 0n) {
-        const s = mod(invert(k, P256_N) * (e + r * d), P256_N);
-        if (s !== 0n) {
-          const out = new Uint8Array(64);
-          out.set(bigTo32(r), 0);
-          out.set(bigTo32(s), 32);
-          return out;
-        }
-      }
-    }
-    K = hmac(K, V, Buffer.of(0x00));
-    V = hmac(K, V);
+    const kBytes = nextK();
+    const k = bytesToBig(kBytes);
+    if (k <= 0n || k >= P256_N) continue;
+    ecdh.setPrivateKey(kBytes);
+    const R = ecdh.getPublicKey(undefined, 'compressed');
+    const r = mod(bytesToBig(R.subarray(1)), P256_N);
+    if (r === 0n) continue;
+    const s = mod(invert(k, P256_N) * (e + r * d), P256_N);
+    if (s === 0n) continue;
+    const out = new Uint8Array(64);
+    out.set(bigTo32(r), 0);
+    out.set(bigTo32(s), 32);
+    return out;
   }
+}
+
+/**
+ * Deterministic ECDSA (RFC 6979, HMAC-SHA256) over a 32-byte digest; 64-byte `r || s`, no low-S.
+ * `priv` must be a valid scalar.
+ */
+export function signRFC6979Native(priv: Uint8Array, digest: Uint8Array): Uint8Array {
+  return signWithNonces(priv, digest, rfc6979Nonces(priv, digest));
 }
 
 /** A uniformly random valid scalar (rejection sampling; a retry is needed with probability ~2^-32). */

@@ -14,8 +14,8 @@
 import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
-import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
-import { isValidScalar, publicKeyNative, signRandomNative, signRFC6979Native, verifyNative } from './p256-native.js';
+import { checkPrivateKey } from './keys.js';
+import { publicKeyNative, signRandomNative, signRFC6979Native, verifyNative } from './p256-native.js';
 
 export enum SignatureScheme {
   ECDSA_SHA512 = 0,
@@ -35,12 +35,6 @@ export interface Signature {
 export class SignatureError extends AuthmateError {
   constructor(message: string, options?: AuthmateErrorOptions) {
     super('SIGNATURE', message, options);
-  }
-}
-
-function checkPrivateKey(privateKey: Uint8Array): void {
-  if (!isValidScalar(privateKey)) {
-    throw new SignatureError('private key must be 32 bytes, non-zero and below the P-256 group order');
   }
 }
 
@@ -141,32 +135,4 @@ function signatureProblem(sig: Signature, data: Uint8Array): string | undefined 
 
 export function schemeName(scheme: SignatureScheme): string {
   return SignatureScheme[scheme] ?? `UNKNOWN(${scheme as number})`;
-}
-
-/** Stable encoding of `refs.Signature{key=1, sign=2, scheme=3}` (scheme 0 omitted). */
-export function encodeSignature(sig: Signature): Uint8Array {
-  return new ProtoWriter().bytes(1, sig.key).bytes(2, sig.sign).enum(3, sig.scheme).finish();
-}
-
-export function decodeSignature(buf: Uint8Array): Signature {
-  const m = new ProtoMessage(buf);
-  return {
-    key: m.bytes(1) ?? new Uint8Array(),
-    sign: m.bytes(2) ?? new Uint8Array(),
-    scheme: (m.int(3) ?? 0) as SignatureScheme,
-  };
-}
-
-/** `refs.SignatureRFC6979{key=1, sign=2}`: the scheme is implied (container signatures). */
-export function encodeSignatureRFC6979(sig: { key: Uint8Array; sign: Uint8Array }): Uint8Array {
-  return new ProtoWriter().bytes(1, sig.key).bytes(2, sig.sign).finish();
-}
-
-export function decodeSignatureRFC6979(buf: Uint8Array): Signature {
-  const m = new ProtoMessage(buf);
-  return {
-    key: m.bytes(1) ?? new Uint8Array(),
-    sign: m.bytes(2) ?? new Uint8Array(),
-    scheme: SignatureScheme.ECDSA_RFC6979_SHA256,
-  };
 }

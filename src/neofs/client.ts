@@ -43,6 +43,7 @@ import {
   sha256Checksum,
 } from './object.js';
 import { ProtoDecodeError, ProtoMessage, type Uint64 } from './proto/wire.js';
+import { F_EACL_TABLE, F_NETWORK_INFO_RESPONSE_BODY } from './proto/fields.js';
 import {
   API_VERSION,
   type Address,
@@ -54,6 +55,7 @@ import {
   addressToString,
   containerIdFromContainer,
   containerIdToString,
+  decodeContainerIdMessage,
   objectIdToString,
   ownerIdFromPublicKey,
 } from './refs.js';
@@ -255,7 +257,7 @@ export class NeoFSClient {
   /** Current epoch, network magic and parameters. Remembers the magic for later meta headers. */
   async networkInfo(o?: CallOptions): Promise<NetworkInfo> {
     const info = await this.unary(`${NETMAP}NetworkInfo`, undefined, o, (body) => {
-      const ni = body && new ProtoMessage(body).bytes(1);
+      const ni = body && new ProtoMessage(body).bytes(F_NETWORK_INFO_RESPONSE_BODY.networkInfo);
       if (ni === undefined) throw new NeoFSFormatError('no network info');
       return decodeNetworkInfo(ni);
     });
@@ -282,34 +284,18 @@ export class NeoFSClient {
   async containerPut(container: Container, o: ContainerWriteOptions = {}): Promise<ContainerId> {
     const bytes = encodeContainer(container);
     const id = containerIdFromContainer(bytes);
-    const started = Date.now();
-    try {
-      const got = await this.unary(`${CONTAINER}Put`, encodePutContainerBody(bytes, o.containerSigner ?? this.signer), o, decodePutContainerResponseBody);
-      if (got !== undefined && !equalBytes(got, id)) {
-        throw new ResponseVerificationError(
-          `container Put: node computed ID ${containerIdToString(got)}, expected ${containerIdToString(id)} (container encoding mismatch)`,
-        );
-      }
-    } catch (e) {
-      // The transaction was sent but not executed in time: it may still land, so keep waiting.
-      if (!(e instanceof ContainerAwaitTimeoutError) || o.wait === false) throw e;
-    }
-    if (o.wait !== false) {
-      await this.waitFor(
-        `container ${containerIdToString(id)} to appear`,
-        async () => {
-          try {
-            await this.containerGet(id, { timeoutMs: o.timeoutMs });
-            return true;
-          } catch (e) {
-            if (e instanceof ContainerNotFoundError) return false;
-            throw e;
-          }
-        },
-        typeof o.wait === 'object' ? o.wait : {},
-        started,
-      );
-    }
+    await this.sendThenWait(
+      async () => {
+        const got = await this.unary(`${CONTAINER}Put`, encodePutContainerBody(bytes, o.containerSigner ?? this.signer), o, decodePutContainerResponseBody);
+        if (got !== undefined && !equalBytes(got, id)) {
+          throw new ResponseVerificationError(
+            `container Put: node computed ID ${containerIdToString(got)}, expected ${containerIdToString(id)} (container encoding mismatch)`,
+          );
+        }
+      },
+      o,
+      { what: `container ${containerIdToString(id)} to appear`, applied: () => this.containerExists(id, o.timeoutMs) },
+    );
     return id;
   }
 
@@ -329,28 +315,11 @@ export class NeoFSClient {
 
   /** Deletes a container (signature over the raw ID) and by default waits until it is gone. */
   async containerDelete(id: ContainerId, o: ContainerWriteOptions = {}): Promise<void> {
-    const started = Date.now();
-    try {
-      await this.unary(`${CONTAINER}Delete`, encodeDeleteContainerBody(id, o.containerSigner ?? this.signer), o, () => undefined);
-    } catch (e) {
-      if (!(e instanceof ContainerAwaitTimeoutError) || o.wait === false) throw e;
-    }
-    if (o.wait !== false) {
-      await this.waitFor(
-        `container ${containerIdToString(id)} to be removed`,
-        async () => {
-          try {
-            await this.containerGet(id, { timeoutMs: o.timeoutMs });
-            return false;
-          } catch (e) {
-            if (e instanceof ContainerNotFoundError) return true;
-            throw e;
-          }
-        },
-        typeof o.wait === 'object' ? o.wait : {},
-        started,
-      );
-    }
+    await this.sendThenWait(
+      () => this.unary(`${CONTAINER}Delete`, encodeDeleteContainerBody(id, o.containerSigner ?? this.signer), o, () => undefined),
+      o,
+      { what: `container ${containerIdToString(id)} to be removed`, applied: async () => !(await this.containerExists(id, o.timeoutMs)) },
+    );
   }
 
   /** Reads a container's extended ACL (stable `acl.EACLTable` bytes). */
@@ -363,28 +332,56 @@ export class NeoFSClient {
    * container). Waits (by default) until Get returns the same table.
    */
   async containerSetEACL(eaclTable: Uint8Array, o: ContainerWriteOptions & { containerId?: ContainerId } = {}): Promise<void> {
+    const cid = o.containerId ?? eaclContainerId(eaclTable);
+    await this.sendThenWait(
+      () => this.unary(`${CONTAINER}SetExtendedACL`, encodeSetEACLBody(eaclTable, o.containerSigner ?? this.signer), o, () => undefined),
+      o,
+      cid === undefined
+        ? undefined
+        : {
+            what: `eACL of container ${containerIdToString(cid)} to be set`,
+            applied: async () => {
+              try {
+                return equalBytes((await this.containerEACL(cid, { timeoutMs: o.timeoutMs })).eacl, eaclTable);
+              } catch (e) {
+                if (e instanceof EACLNotFoundError) return false; // not yet
+                throw e;
+              }
+            },
+          },
+    );
+  }
+
+  /** Whether Get finds the container (NOT_FOUND is `false`, other errors propagate). */
+  private async containerExists(id: ContainerId, timeoutMs: number | undefined): Promise<boolean> {
+    try {
+      await this.containerGet(id, { timeoutMs });
+      return true;
+    } catch (e) {
+      if (e instanceof ContainerNotFoundError) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * A container write (Put, Delete, SetExtendedACL) is an FS-chain transaction: send it, then
+   * (unless `o.wait` is false, or there is nothing to poll) poll `wait.applied` until the change
+   * is visible. CONTAINER_AWAIT_TIMEOUT means "sent, not executed in time": it may still land,
+   * so it goes on to polling instead of failing.
+   */
+  private async sendThenWait(
+    send: () => Promise<unknown>,
+    o: ContainerWriteOptions,
+    wait: { what: string; applied: () => Promise<boolean> } | undefined,
+  ): Promise<void> {
     const started = Date.now();
     try {
-      await this.unary(`${CONTAINER}SetExtendedACL`, encodeSetEACLBody(eaclTable, o.containerSigner ?? this.signer), o, () => undefined);
+      await send();
     } catch (e) {
       if (!(e instanceof ContainerAwaitTimeoutError) || o.wait === false) throw e;
     }
-    const cid = o.containerId ?? eaclContainerId(eaclTable);
-    if (o.wait !== false && cid !== undefined) {
-      await this.waitFor(
-        `eACL of container ${containerIdToString(cid)} to be set`,
-        async () => {
-          try {
-            return equalBytes((await this.containerEACL(cid, { timeoutMs: o.timeoutMs })).eacl, eaclTable);
-          } catch (e) {
-            if (e instanceof EACLNotFoundError) return false; // not yet
-            throw e;
-          }
-        },
-        typeof o.wait === 'object' ? o.wait : {},
-        started,
-      );
-    }
+    if (o.wait === false || wait === undefined) return;
+    await this.waitFor(wait.what, wait.applied, typeof o.wait === 'object' ? o.wait : {}, started);
   }
 
   private async waitFor(what: string, done: () => Promise<boolean>, w: WaitOptions, started: number): Promise<void> {
@@ -512,9 +509,10 @@ export class NeoFSClient {
   }
 }
 
+/** The container an `acl.EACLTable` names, if any (malformed bytes throw a typed decode error). */
 function eaclContainerId(table: Uint8Array): ContainerId | undefined {
-  const cid = new ProtoMessage(table).bytes(2);
-  return cid && new ProtoMessage(cid).bytes(1);
+  const cid = new ProtoMessage(table).bytes(F_EACL_TABLE.containerId);
+  return cid && decodeContainerIdMessage(cid, 'eACL table container ID');
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

@@ -5,8 +5,21 @@
  * bytes (RFC 6979), so `encodeContainer` must be canonical: nodes and the Inner Ring recompute
  * both from their own re-encoding.
  */
-import { encodeSignatureRFC6979, decodeSignatureRFC6979, type Signature } from '../crypto/signature.js';
+import { SignatureScheme, type Signature } from '../crypto/signature.js';
 import { ProtoMessage, ProtoWriter } from './proto/wire.js';
+import {
+  F_CONTAINER,
+  F_CONTAINER_ATTRIBUTE,
+  F_CONTAINER_DELETE_REQUEST_BODY,
+  F_CONTAINER_GET_RESPONSE_BODY,
+  F_CONTAINER_ID_REQUEST_BODY,
+  F_CONTAINER_LIST_REQUEST_BODY,
+  F_CONTAINER_LIST_RESPONSE_BODY,
+  F_CONTAINER_PUT_REQUEST_BODY,
+  F_CONTAINER_PUT_RESPONSE_BODY,
+  F_GET_EACL_RESPONSE_BODY,
+  F_SET_EACL_REQUEST_BODY,
+} from './proto/fields.js';
 import {
   API_VERSION,
   type ContainerId,
@@ -17,7 +30,10 @@ import {
   checkUuidV4,
   containerIdFromContainer,
   decodeContainerIdMessage,
+  decodeOwnerIdMessage,
+  decodeSignatureRFC6979,
   decodeVersion,
+  encodeSignatureRFC6979,
   encodeContainerIdMessage,
   encodeOwnerIdMessage,
   encodeVersion,
@@ -79,18 +95,18 @@ function checkAttributes(attrs: readonly Attribute[]): void {
 }
 
 function encodeAttribute(a: Attribute): Uint8Array {
-  return new ProtoWriter().string(1, a.key).string(2, a.value).finish();
+  return new ProtoWriter().string(F_CONTAINER_ATTRIBUTE.key, a.key).string(F_CONTAINER_ATTRIBUTE.value, a.value).finish();
 }
 
 /** Stable `container.Container`. */
 export function encodeContainer(c: Container): Uint8Array {
   return new ProtoWriter()
-    .message(1, encodeVersion(c.version))
-    .message(2, encodeOwnerIdMessage(c.ownerId))
-    .bytes(3, c.nonce)
-    .uint32(4, c.basicAcl)
-    .repeatedMessages(5, c.attributes.map(encodeAttribute))
-    .message(6, c.placementPolicy)
+    .message(F_CONTAINER.version, encodeVersion(c.version))
+    .message(F_CONTAINER.ownerId, encodeOwnerIdMessage(c.ownerId))
+    .bytes(F_CONTAINER.nonce, c.nonce)
+    .uint32(F_CONTAINER.basicAcl, c.basicAcl)
+    .repeatedMessages(F_CONTAINER.attributes, c.attributes.map(encodeAttribute))
+    .message(F_CONTAINER.placementPolicy, c.placementPolicy)
     .finish();
 }
 
@@ -100,17 +116,16 @@ export function decodeContainer(buf: Uint8Array): Container {
     if (v === undefined) throw new NeoFSFormatError(`container has no ${what}`);
     return v;
   };
-  const ownerMsg = need(m.bytes(2), 'owner');
   return {
-    version: decodeVersion(need(m.bytes(1), 'version')),
-    ownerId: checkOwnerId(new ProtoMessage(ownerMsg).bytes(1) ?? new Uint8Array()),
-    nonce: need(m.bytes(3), 'nonce'),
-    basicAcl: m.number(4) ?? 0,
-    attributes: m.repeatedBytes(5).map((a) => {
+    version: decodeVersion(need(m.bytes(F_CONTAINER.version), 'version')),
+    ownerId: decodeOwnerIdMessage(need(m.bytes(F_CONTAINER.ownerId), 'owner')),
+    nonce: need(m.bytes(F_CONTAINER.nonce), 'nonce'),
+    basicAcl: m.number(F_CONTAINER.basicAcl) ?? 0,
+    attributes: m.repeatedBytes(F_CONTAINER.attributes).map((a) => {
       const am = new ProtoMessage(a);
-      return { key: am.string(1) ?? '', value: am.string(2) ?? '' };
+      return { key: am.string(F_CONTAINER_ATTRIBUTE.key) ?? '', value: am.string(F_CONTAINER_ATTRIBUTE.value) ?? '' };
     }),
-    placementPolicy: need(m.bytes(6), 'placement policy'),
+    placementPolicy: need(m.bytes(F_CONTAINER.placementPolicy), 'placement policy'),
   };
 }
 
@@ -123,43 +138,52 @@ export function containerId(c: Container): ContainerId {
 
 function rfc6979(signer: Signer, data: Uint8Array): Uint8Array {
   const sig = signer.sign(data);
-  if (sig.scheme !== 1) throw new NeoFSFormatError('container signatures need an ECDSA_RFC6979_SHA256 signer');
+  if (sig.scheme !== SignatureScheme.ECDSA_RFC6979_SHA256) throw new NeoFSFormatError('container signatures need an ECDSA_RFC6979_SHA256 signer');
   return encodeSignatureRFC6979(sig);
 }
 
 /** `PutRequest.Body{container=1, signature=2}`, signed by the owner (or session key holder). */
 export function encodePutContainerBody(containerBytes: Uint8Array, signer: Signer): Uint8Array {
-  return new ProtoWriter().message(1, containerBytes).message(2, rfc6979(signer, containerBytes)).finish();
+  return new ProtoWriter()
+    .message(F_CONTAINER_PUT_REQUEST_BODY.container, containerBytes)
+    .message(F_CONTAINER_PUT_REQUEST_BODY.signature, rfc6979(signer, containerBytes))
+    .finish();
 }
 
 /** `DeleteRequest.Body{container_id=1, signature=2}`: the signature covers the raw 32 ID bytes. */
 export function encodeDeleteContainerBody(id: ContainerId, signer: Signer): Uint8Array {
-  return new ProtoWriter().message(1, encodeContainerIdMessage(id)).message(2, rfc6979(signer, id)).finish();
+  return new ProtoWriter()
+    .message(F_CONTAINER_DELETE_REQUEST_BODY.containerId, encodeContainerIdMessage(id))
+    .message(F_CONTAINER_DELETE_REQUEST_BODY.signature, rfc6979(signer, id))
+    .finish();
 }
 
 /** `GetRequest.Body` / `GetExtendedACLRequest.Body`: `{container_id=1}`. */
 export function encodeContainerIdBody(id: ContainerId): Uint8Array {
-  return new ProtoWriter().message(1, encodeContainerIdMessage(id)).finish();
+  return new ProtoWriter().message(F_CONTAINER_ID_REQUEST_BODY.containerId, encodeContainerIdMessage(id)).finish();
 }
 
 /** `SetExtendedACLRequest.Body{eacl=1, signature=2}` over the stable `acl.EACLTable` bytes. */
 export function encodeSetEACLBody(eaclTable: Uint8Array, signer: Signer): Uint8Array {
-  return new ProtoWriter().message(1, eaclTable).message(2, rfc6979(signer, eaclTable)).finish();
+  return new ProtoWriter()
+    .message(F_SET_EACL_REQUEST_BODY.eacl, eaclTable)
+    .message(F_SET_EACL_REQUEST_BODY.signature, rfc6979(signer, eaclTable))
+    .finish();
 }
 
 /** `ListRequest.Body{owner_id=1}`. */
 export function encodeListContainersBody(owner: OwnerId): Uint8Array {
-  return new ProtoWriter().message(1, encodeOwnerIdMessage(owner)).finish();
+  return new ProtoWriter().message(F_CONTAINER_LIST_REQUEST_BODY.ownerId, encodeOwnerIdMessage(owner)).finish();
 }
 
 /** `ListResponse.Body{container_ids=1 repeated}`. */
 export function decodeListContainersResponseBody(buf: Uint8Array | undefined): ContainerId[] {
-  return new ProtoMessage(buf ?? new Uint8Array()).repeatedBytes(1).map(decodeContainerIdMessage);
+  return new ProtoMessage(buf ?? new Uint8Array()).repeatedBytes(F_CONTAINER_LIST_RESPONSE_BODY.containerIds).map((b) => decodeContainerIdMessage(b));
 }
 
 /** `PutResponse.Body{container_id=1}`. */
 export function decodePutContainerResponseBody(buf: Uint8Array | undefined): ContainerId | undefined {
-  const cid = buf && new ProtoMessage(buf).bytes(1);
+  const cid = buf && new ProtoMessage(buf).bytes(F_CONTAINER_PUT_RESPONSE_BODY.containerId);
   return cid === undefined ? undefined : decodeContainerIdMessage(cid);
 }
 
@@ -175,10 +199,10 @@ export interface SignedContainer {
 /** `GetResponse.Body{container=1, signature=2, session_token=3}`. */
 export function decodeGetContainerResponseBody(buf: Uint8Array | undefined): SignedContainer {
   const m = new ProtoMessage(buf ?? new Uint8Array());
-  const bytes = m.bytes(1);
+  const bytes = m.bytes(F_CONTAINER_GET_RESPONSE_BODY.container);
   if (bytes === undefined) throw new NeoFSFormatError('container Get response has no container');
-  const sig = m.bytes(2);
-  const tok = m.bytes(3);
+  const sig = m.bytes(F_CONTAINER_GET_RESPONSE_BODY.signature);
+  const tok = m.bytes(F_CONTAINER_GET_RESPONSE_BODY.sessionToken);
   return {
     container: decodeContainer(bytes),
     bytes,
@@ -197,10 +221,10 @@ export interface SignedEACL {
 /** `GetExtendedACLResponse.Body{eacl=1, signature=2, session_token=3}`. */
 export function decodeGetEACLResponseBody(buf: Uint8Array | undefined): SignedEACL {
   const m = new ProtoMessage(buf ?? new Uint8Array());
-  const eacl = m.bytes(1);
+  const eacl = m.bytes(F_GET_EACL_RESPONSE_BODY.eacl);
   if (eacl === undefined) throw new NeoFSFormatError('GetExtendedACL response has no eACL table');
-  const sig = m.bytes(2);
-  const tok = m.bytes(3);
+  const sig = m.bytes(F_GET_EACL_RESPONSE_BODY.signature);
+  const tok = m.bytes(F_GET_EACL_RESPONSE_BODY.sessionToken);
   return {
     eacl,
     ...(sig !== undefined ? { signature: decodeSignatureRFC6979(sig) } : {}),

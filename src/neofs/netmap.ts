@@ -4,6 +4,14 @@
  * little-endian, booleans are "any non-zero byte".
  */
 import { ProtoMessage, ProtoWriter } from './proto/wire.js';
+import {
+  F_LOCAL_NODE_INFO_RESPONSE_BODY,
+  F_NETWORK_CONFIG,
+  F_NETWORK_INFO,
+  F_NETWORK_PARAMETER,
+  F_NODE_ATTRIBUTE,
+  F_NODE_INFO,
+} from './proto/fields.js';
 import { NeoFSFormatError, type Version, decodeVersion } from './refs.js';
 
 export interface NetworkInfo {
@@ -36,13 +44,14 @@ function leUint(v: Uint8Array, key: string): bigint {
 export function decodeNetworkInfo(buf: Uint8Array): NetworkInfo {
   const m = new ProtoMessage(buf);
   const parameters = new Map<string, Uint8Array>();
-  const cfg = m.bytes(4);
+  const cfg = m.bytes(F_NETWORK_INFO.networkConfig);
   if (cfg !== undefined) {
-    for (const p of new ProtoMessage(cfg).repeatedBytes(1)) {
+    for (const p of new ProtoMessage(cfg).repeatedBytes(F_NETWORK_CONFIG.parameters)) {
       const pm = new ProtoMessage(p);
-      const key = new TextDecoder().decode(pm.bytes(1) ?? new Uint8Array());
+      // `key` is bytes in the proto; names are ASCII, so read it as text (replacement chars for junk, as Go's string()).
+      const key = new TextDecoder().decode(pm.bytes(F_NETWORK_PARAMETER.key) ?? new Uint8Array());
       if (parameters.has(key)) throw new NeoFSFormatError(`network parameter ${key} is repeated`);
-      parameters.set(key, pm.bytes(2) ?? new Uint8Array());
+      parameters.set(key, pm.bytes(F_NETWORK_PARAMETER.value) ?? new Uint8Array());
     }
   }
   const int = (key: string) => {
@@ -51,9 +60,9 @@ export function decodeNetworkInfo(buf: Uint8Array): NetworkInfo {
   };
   const flag = (key: string) => (parameters.get(key) ?? new Uint8Array()).some((b) => b !== 0);
   return {
-    currentEpoch: m.bigint(1) ?? 0n,
-    magicNumber: m.bigint(2) ?? 0n,
-    msPerBlock: BigInt.asIntN(64, m.bigint(3) ?? 0n),
+    currentEpoch: m.bigint(F_NETWORK_INFO.currentEpoch) ?? 0n,
+    magicNumber: m.bigint(F_NETWORK_INFO.magicNumber) ?? 0n,
+    msPerBlock: BigInt.asIntN(64, m.bigint(F_NETWORK_INFO.msPerBlock) ?? 0n),
     maxObjectSize: int('MaxObjectSize'),
     epochDuration: int('EpochDuration'),
     homomorphicHashingDisabled: flag('HomomorphicHashingDisabled'),
@@ -88,23 +97,26 @@ export interface NodeInfo {
 
 export function decodeNodeInfo(buf: Uint8Array): NodeInfo {
   const m = new ProtoMessage(buf);
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
   return {
-    publicKey: m.bytes(1) ?? new Uint8Array(),
-    addresses: m.repeatedBytes(2).map((b) => utf8.decode(b)),
-    attributes: m.repeatedBytes(3).map((a) => {
+    publicKey: m.bytes(F_NODE_INFO.publicKey) ?? new Uint8Array(),
+    addresses: m.repeatedStrings(F_NODE_INFO.addresses),
+    attributes: m.repeatedBytes(F_NODE_INFO.attributes).map((a) => {
       const am = new ProtoMessage(a);
-      return { key: am.string(1) ?? '', value: am.string(2) ?? '', parents: am.repeatedBytes(3).map((b) => utf8.decode(b)) };
+      return {
+        key: am.string(F_NODE_ATTRIBUTE.key) ?? '',
+        value: am.string(F_NODE_ATTRIBUTE.value) ?? '',
+        parents: am.repeatedStrings(F_NODE_ATTRIBUTE.parents),
+      };
     }),
-    state: (m.int(4) ?? 0) as NodeState,
+    state: (m.int(F_NODE_INFO.state) ?? 0) as NodeState,
   };
 }
 
 /** `LocalNodeInfoResponse.Body{version=1, node_info=2}`. */
 export function decodeLocalNodeInfoBody(buf: Uint8Array): { version?: Version; nodeInfo: NodeInfo } {
   const m = new ProtoMessage(buf);
-  const v = m.bytes(1);
-  const ni = m.bytes(2);
+  const v = m.bytes(F_LOCAL_NODE_INFO_RESPONSE_BODY.version);
+  const ni = m.bytes(F_LOCAL_NODE_INFO_RESPONSE_BODY.nodeInfo);
   if (ni === undefined) throw new NeoFSFormatError('LocalNodeInfo response has no node info');
   return { ...(v !== undefined ? { version: decodeVersion(v) } : {}), nodeInfo: decodeNodeInfo(ni) };
 }
@@ -136,14 +148,16 @@ export function encodeNetworkInfo(n: {
 }): Uint8Array {
   const cfg = new ProtoWriter()
     .repeatedMessages(
-      1,
-      n.parameters.map(([k, v]) => new ProtoWriter().bytes(1, new TextEncoder().encode(k)).bytes(2, v).finish()),
+      F_NETWORK_CONFIG.parameters,
+      n.parameters.map(([k, v]) =>
+        new ProtoWriter().bytes(F_NETWORK_PARAMETER.key, new TextEncoder().encode(k)).bytes(F_NETWORK_PARAMETER.value, v).finish(),
+      ),
     )
     .finish();
   return new ProtoWriter()
-    .uint64(1, n.currentEpoch)
-    .uint64(2, n.magicNumber)
-    .int64(3, n.msPerBlock)
-    .message(4, cfg)
+    .uint64(F_NETWORK_INFO.currentEpoch, n.currentEpoch)
+    .uint64(F_NETWORK_INFO.magicNumber, n.magicNumber)
+    .int64(F_NETWORK_INFO.msPerBlock, n.msPerBlock)
+    .message(F_NETWORK_INFO.networkConfig, cfg)
     .finish();
 }

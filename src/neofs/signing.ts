@@ -6,16 +6,18 @@
  * origin verification header are each signed over their stable encoding. Responses are verified
  * over the bytes received: a node signs its stable encoding and sends that same encoding.
  */
-import {
-  type Signature,
-  SignatureScheme,
-  checkSignature,
-  decodeSignature,
-  encodeSignature,
-  signData,
-} from '../crypto/signature.js';
-import { API_VERSION, type Version, decodeVersion, encodeVersion } from './refs.js';
+import { type Signature, SignatureScheme, checkSignature, signData } from '../crypto/signature.js';
+import { API_VERSION, type Version, decodeSignature, decodeVersion, encodeSignature, encodeVersion } from './refs.js';
 import { ProtoMessage, ProtoWriter, type Uint64 } from './proto/wire.js';
+import {
+  F_ENVELOPE,
+  F_REQUEST_META,
+  F_RESPONSE_META,
+  F_STATUS,
+  F_STATUS_DETAIL,
+  F_VERIFY_HEADER,
+  F_XHEADER,
+} from './proto/fields.js';
 import { ResponseVerificationError, type Status, decodeStatus } from './status.js';
 import { publicKeyFromPrivate } from '../crypto/keys.js';
 
@@ -63,20 +65,20 @@ export interface RequestMeta extends RequestMetaExtras {
 }
 
 function encodeXHeader(h: XHeader): Uint8Array {
-  return new ProtoWriter().string(1, h.key).string(2, h.value).finish();
+  return new ProtoWriter().string(F_XHEADER.key, h.key).string(F_XHEADER.value, h.value).finish();
 }
 
 /** Stable `session.RequestMetaHeader` (fields 1..9 in ascending order; `origin`=7 never set). */
 export function encodeRequestMeta(meta: RequestMeta = {}): Uint8Array {
   return new ProtoWriter()
-    .message(1, encodeVersion(meta.version ?? API_VERSION))
-    .uint64(2, meta.epoch)
-    .uint32(3, meta.ttl ?? 2)
-    .repeatedMessages(4, meta.xHeaders?.map(encodeXHeader))
-    .message(5, meta.sessionToken)
-    .message(6, meta.bearerToken)
-    .uint64(8, meta.magicNumber)
-    .message(9, meta.sessionTokenV2)
+    .message(F_REQUEST_META.version, encodeVersion(meta.version ?? API_VERSION))
+    .uint64(F_REQUEST_META.epoch, meta.epoch)
+    .uint32(F_REQUEST_META.ttl, meta.ttl ?? 2)
+    .repeatedMessages(F_REQUEST_META.xHeaders, meta.xHeaders?.map(encodeXHeader))
+    .message(F_REQUEST_META.sessionToken, meta.sessionToken)
+    .message(F_REQUEST_META.bearerToken, meta.bearerToken)
+    .uint64(F_REQUEST_META.magicNumber, meta.magicNumber)
+    .message(F_REQUEST_META.sessionTokenV2, meta.sessionTokenV2)
     .finish();
 }
 
@@ -89,9 +91,9 @@ export function signRequest(signer: Signer, body: Uint8Array | undefined, meta: 
   const metaSig = signer.sign(meta);
   const originSig = signer.sign(new Uint8Array()); // there is no origin header: sign empty bytes
   return new ProtoWriter()
-    .message(1, encodeSignature(bodySig))
-    .message(2, encodeSignature(metaSig))
-    .message(3, encodeSignature(originSig))
+    .message(F_VERIFY_HEADER.bodySignature, encodeSignature(bodySig))
+    .message(F_VERIFY_HEADER.metaSignature, encodeSignature(metaSig))
+    .message(F_VERIFY_HEADER.originSignature, encodeSignature(originSig))
     .finish();
 }
 
@@ -99,9 +101,9 @@ export function signRequest(signer: Signer, body: Uint8Array | undefined, meta: 
 export function buildSignedRequest(signer: Signer, body: Uint8Array | undefined, meta: RequestMeta = {}): Uint8Array {
   const metaBytes = encodeRequestMeta(meta);
   return new ProtoWriter()
-    .message(1, body)
-    .message(2, metaBytes)
-    .message(3, signRequest(signer, body, metaBytes))
+    .message(F_ENVELOPE.body, body)
+    .message(F_ENVELOPE.metaHeader, metaBytes)
+    .message(F_ENVELOPE.verifyHeader, signRequest(signer, body, metaBytes))
     .finish();
 }
 
@@ -128,15 +130,15 @@ export interface DecodedResponse {
 function decodeResponseMeta(buf: Uint8Array | undefined): ResponseMeta {
   if (buf === undefined) return { epoch: 0n, ttl: 0, xHeaders: [] };
   const m = new ProtoMessage(buf);
-  const v = m.bytes(1);
-  const st = m.bytes(6);
+  const v = m.bytes(F_RESPONSE_META.version);
+  const st = m.bytes(F_RESPONSE_META.status);
   return {
     ...(v !== undefined ? { version: decodeVersion(v) } : {}),
-    epoch: m.bigint(2) ?? 0n,
-    ttl: m.number(3) ?? 0,
-    xHeaders: m.repeatedBytes(4).map((x) => {
+    epoch: m.bigint(F_RESPONSE_META.epoch) ?? 0n,
+    ttl: m.number(F_RESPONSE_META.ttl) ?? 0,
+    xHeaders: m.repeatedBytes(F_RESPONSE_META.xHeaders).map((x) => {
       const xm = new ProtoMessage(x);
-      return { key: xm.string(1) ?? '', value: xm.string(2) ?? '' };
+      return { key: xm.string(F_XHEADER.key) ?? '', value: xm.string(F_XHEADER.value) ?? '' };
     }),
     ...(st !== undefined ? { status: decodeStatus(st) } : {}),
   };
@@ -151,7 +153,7 @@ function sigAt(vh: ProtoMessage, field: number): Signature | undefined {
  * Checks a verification header chain: at every depth the meta signature over that depth's meta
  * header and the origin signature over the next verification header (empty bytes at the
  * bottom); the body signature only at the deepest level, where the original sender signed.
- * `metaOriginField` is 7 for request meta headers and 5 for response ones.
+ * `metaOriginField` is `origin` of the request (7) or response (5) meta header.
  */
 function verifyChain(
   kind: 'request' | 'response',
@@ -164,7 +166,7 @@ function verifyChain(
   let metaBytes: Uint8Array | undefined = meta;
   for (let depth = 0; ; depth++) {
     const vh = new ProtoMessage(vhBytes);
-    const origin = vh.bytes(4);
+    const origin = vh.bytes(F_VERIFY_HEADER.origin);
     const check = (field: number, data: Uint8Array, what: string) => {
       const sig = sigAt(vh, field);
       if (sig === undefined) throw new ResponseVerificationError(`${kind} ${what} signature is missing (depth ${depth})`);
@@ -174,15 +176,15 @@ function verifyChain(
         throw new ResponseVerificationError((e as Error).message);
       }
     };
-    check(2, metaBytes ?? new Uint8Array(), 'meta header');
-    check(3, origin ?? new Uint8Array(), 'origin verification header');
+    check(F_VERIFY_HEADER.metaSignature, metaBytes ?? new Uint8Array(), 'meta header');
+    check(F_VERIFY_HEADER.originSignature, origin ?? new Uint8Array(), 'origin verification header');
     const metaOrigin: Uint8Array | undefined = metaBytes === undefined ? undefined : new ProtoMessage(metaBytes).bytes(metaOriginField);
     if (origin === undefined) {
       if (metaOrigin !== undefined) throw new ResponseVerificationError(`${kind} meta header has more origins than its verification header`);
-      check(1, body ?? new Uint8Array(), 'body');
+      check(F_VERIFY_HEADER.bodySignature, body ?? new Uint8Array(), 'body');
       return;
     }
-    if (vh.bytes(1) !== undefined) throw new ResponseVerificationError(`${kind} body signature at depth ${depth} above the origin`);
+    if (vh.bytes(F_VERIFY_HEADER.bodySignature) !== undefined) throw new ResponseVerificationError(`${kind} body signature at depth ${depth} above the origin`);
     if (metaOrigin === undefined) throw new ResponseVerificationError(`${kind} verification header has more origins than its meta header`);
     vhBytes = origin;
     metaBytes = metaOrigin;
@@ -191,12 +193,12 @@ function verifyChain(
 
 /** Verifies a response's verification header chain; throws `ResponseVerificationError`. */
 export function verifyResponseHeaders(body: Uint8Array | undefined, meta: Uint8Array | undefined, verifyHeader: Uint8Array): void {
-  verifyChain('response', 5, body, meta, verifyHeader);
+  verifyChain('response', F_RESPONSE_META.origin, body, meta, verifyHeader);
 }
 
 /** Verifies a request's verification header chain as a node does (used by test servers). */
 export function verifyRequestHeaders(body: Uint8Array | undefined, meta: Uint8Array | undefined, verifyHeader: Uint8Array): void {
-  verifyChain('request', 7, body, meta, verifyHeader);
+  verifyChain('request', F_REQUEST_META.origin, body, meta, verifyHeader);
 }
 
 /**
@@ -211,9 +213,9 @@ export function decodeResponse(raw: Uint8Array, requireSignature: boolean): Deco
   } catch (e) {
     throw new ResponseVerificationError(`malformed response: ${(e as Error).message}`);
   }
-  const body = m.bytes(1);
-  const meta = m.bytes(2);
-  const vh = m.bytes(3);
+  const body = m.bytes(F_ENVELOPE.body);
+  const meta = m.bytes(F_ENVELOPE.metaHeader);
+  const vh = m.bytes(F_ENVELOPE.verifyHeader);
   if (vh === undefined) {
     if (requireSignature) throw new ResponseVerificationError('response is not signed (no verification header)');
   } else {
@@ -225,9 +227,9 @@ export function decodeResponse(raw: Uint8Array, requireSignature: boolean): Deco
 /** Signs a response as a node would (test servers use it; RFC 6979 keeps tests deterministic). */
 export function signResponse(signer: Signer, body: Uint8Array | undefined, meta: Uint8Array): Uint8Array {
   return new ProtoWriter()
-    .message(1, body)
-    .message(2, meta)
-    .message(3, signRequest(signer, body, meta))
+    .message(F_ENVELOPE.body, body)
+    .message(F_ENVELOPE.metaHeader, meta)
+    .message(F_ENVELOPE.verifyHeader, signRequest(signer, body, meta))
     .finish();
 }
 
@@ -235,16 +237,19 @@ export function signResponse(signer: Signer, body: Uint8Array | undefined, meta:
 export function encodeResponseMeta(meta: { version?: Version; epoch?: Uint64; ttl?: number; status?: Status }): Uint8Array {
   const st = meta.status;
   return new ProtoWriter()
-    .message(1, encodeVersion(meta.version ?? API_VERSION))
-    .uint64(2, meta.epoch)
-    .uint32(3, meta.ttl)
+    .message(F_RESPONSE_META.version, encodeVersion(meta.version ?? API_VERSION))
+    .uint64(F_RESPONSE_META.epoch, meta.epoch)
+    .uint32(F_RESPONSE_META.ttl, meta.ttl)
     .message(
-      6,
+      F_RESPONSE_META.status,
       st &&
         new ProtoWriter()
-          .uint32(1, st.code)
-          .string(2, st.message)
-          .repeatedMessages(3, st.details.map((d) => new ProtoWriter().uint32(1, d.id).bytes(2, d.value).finish()))
+          .uint32(F_STATUS.code, st.code)
+          .string(F_STATUS.message, st.message)
+          .repeatedMessages(
+            F_STATUS.details,
+            st.details.map((d) => new ProtoWriter().uint32(F_STATUS_DETAIL.id, d.id).bytes(F_STATUS_DETAIL.value, d.value).finish()),
+          )
           .finish(),
     )
     .finish();

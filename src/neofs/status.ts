@@ -6,6 +6,7 @@
  */
 import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
 import { ProtoMessage } from './proto/wire.js';
+import { F_STATUS, F_STATUS_DETAIL } from './proto/fields.js';
 
 export const StatusCode = {
   OK: 0,
@@ -72,11 +73,11 @@ export interface Status {
 export function decodeStatus(buf: Uint8Array): Status {
   const m = new ProtoMessage(buf);
   return {
-    code: m.number(1) ?? 0,
-    message: m.string(2) ?? '',
-    details: m.repeatedBytes(3).map((d) => {
+    code: m.number(F_STATUS.code) ?? 0,
+    message: m.string(F_STATUS.message) ?? '',
+    details: m.repeatedBytes(F_STATUS.details).map((d) => {
       const dm = new ProtoMessage(d);
-      return { id: dm.number(1) ?? 0, value: dm.bytes(2) ?? new Uint8Array() };
+      return { id: dm.number(F_STATUS_DETAIL.id) ?? 0, value: dm.bytes(F_STATUS_DETAIL.value) ?? new Uint8Array() };
     }),
   };
 }

@@ -24,6 +24,9 @@ export interface ParsedContainerPolicy {
   placement: PlacementPolicy;
 }
 
+/** The code of a placement policy inside the mapping that does not parse or verify (Go fails it later than the mapping). */
+export const CONTAINER_POLICY_INVALID = 'CONTAINER_POLICY_INVALID';
+
 function why(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -41,7 +44,7 @@ export function parseContainerPolicyValue(value: JsonValue, path: string): Place
       } catch (jsonErr) {
         // Report the error of the form the text looks like.
         const reason = /^\s*\{/.test(value) ? `invalid policy JSON at ${why(jsonErr)}` : why(qlErr);
-        throw new JsonFieldError(path, reason);
+        throw new JsonFieldError(path, reason, undefined, CONTAINER_POLICY_INVALID);
       }
       policy = placementPolicyFromJSON(json, path);
     }
@@ -53,7 +56,7 @@ export function parseContainerPolicyValue(value: JsonValue, path: string): Place
   try {
     verifyPlacementPolicy(policy);
   } catch (err) {
-    throw new JsonFieldError(path, why(err));
+    throw new JsonFieldError(path, why(err), undefined, CONTAINER_POLICY_INVALID);
   }
   return policy;
 }

@@ -5,7 +5,9 @@
  * Bearer tokens (src/tokens) embed `encodeEACLTable(table)` as their field 1.
  */
 import { AuthmateError, withField, type AuthmateErrorOptions } from '../errors.js';
-import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
+import { ProtoDecodeError, ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
+import { F_EACL_FILTER, F_EACL_RECORD, F_EACL_TABLE, F_EACL_TARGET, F_ID, F_VERSION } from '../neofs/proto/fields.js';
+import { ID_SIZE, NeoFSFormatError, checkIdBytes } from '../neofs/refs.js';
 import { readJsonInput, substituteBoxContainer } from './json-input.js';
 import {
   JsonFieldError,
@@ -86,28 +88,38 @@ export interface EACLTable {
   records: EACLRecord[];
 }
 
-export const CONTAINER_ID_SIZE = 32;
+export const CONTAINER_ID_SIZE = ID_SIZE;
 
 // ---- stable binary encoding (acl/types.proto field numbers) ----
 
 function encodeRecord(r: EACLRecord): Uint8Array {
   return new ProtoWriter()
-    .enum(1, r.operation)
-    .enum(2, r.action)
+    .enum(F_EACL_RECORD.operation, r.operation)
+    .enum(F_EACL_RECORD.action, r.action)
     .repeatedMessages(
-      3,
-      r.filters.map((f) => new ProtoWriter().enum(1, f.headerType).enum(2, f.matchType).string(3, f.key).string(4, f.value).finish()),
+      F_EACL_RECORD.filters,
+      r.filters.map((f) =>
+        new ProtoWriter()
+          .enum(F_EACL_FILTER.headerType, f.headerType)
+          .enum(F_EACL_FILTER.matchType, f.matchType)
+          .string(F_EACL_FILTER.key, f.key)
+          .string(F_EACL_FILTER.value, f.value)
+          .finish(),
+      ),
     )
-    .repeatedMessages(4, r.targets.map((t) => new ProtoWriter().enum(1, t.role).repeatedBytes(2, t.keys).finish()))
+    .repeatedMessages(
+      F_EACL_RECORD.targets,
+      r.targets.map((t) => new ProtoWriter().enum(F_EACL_TARGET.role, t.role).repeatedBytes(F_EACL_TARGET.keys, t.keys).finish()),
+    )
     .finish();
 }
 
 /** Stable encoding of `EACLTable`, byte-equal to SDK rc.17 `eacl.Table.Marshal()`. */
 export function encodeEACLTable(t: EACLTable): Uint8Array {
   return new ProtoWriter()
-    .message(1, new ProtoWriter().uint32(1, t.version.major).uint32(2, t.version.minor).finish())
-    .message(2, t.containerId && new ProtoWriter().bytes(1, t.containerId).finish())
-    .repeatedMessages(3, t.records.map(encodeRecord))
+    .message(F_EACL_TABLE.version, new ProtoWriter().uint32(F_VERSION.major, t.version.major).uint32(F_VERSION.minor, t.version.minor).finish())
+    .message(F_EACL_TABLE.containerId, t.containerId && new ProtoWriter().bytes(F_ID.value, t.containerId).finish())
+    .repeatedMessages(F_EACL_TABLE.records, t.records.map(encodeRecord))
     .finish();
 }
 
@@ -123,41 +135,59 @@ function nonNegative(m: ProtoMessage, field: number, what: string): number {
   return v;
 }
 
-/** Decodes a binary `EACLTable` with the SDK's checks (32-byte non-zero container ID, no negative enums). */
+/**
+ * Decodes a binary `EACLTable` with the SDK's checks (32-byte non-zero container ID, no negative
+ * enums). Every failure, malformed protobuf and invalid UTF-8 included, is an `EACLDecodeError`.
+ */
 export function decodeEACLTable(bytes: Uint8Array): EACLTable {
+  try {
+    return decodeEACLTableFields(bytes);
+  } catch (e) {
+    if (e instanceof ProtoDecodeError || e instanceof NeoFSFormatError) throw new EACLDecodeError(`invalid eACL table: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
+function decodeEACLTableFields(bytes: Uint8Array): EACLTable {
   const m = new ProtoMessage(bytes);
-  const v = m.bytes(1);
+  const v = m.bytes(F_EACL_TABLE.version);
   const vm = v ? new ProtoMessage(v) : undefined;
-  const table: EACLTable = { version: { major: vm?.number(1) ?? 0, minor: vm?.number(2) ?? 0 }, records: [] };
-  const cid = m.bytes(2);
-  if (cid !== undefined) table.containerId = checkContainerId(new ProtoMessage(cid).bytes(1) ?? new Uint8Array(0), 'containerID', EACLDecodeError);
-  table.records = m.repeatedBytes(3).map((b, i) => {
+  const table: EACLTable = { version: { major: vm?.number(F_VERSION.major) ?? 0, minor: vm?.number(F_VERSION.minor) ?? 0 }, records: [] };
+  const cid = m.bytes(F_EACL_TABLE.containerId);
+  if (cid !== undefined) {
+    table.containerId = checkContainerId(new ProtoMessage(cid).bytes(F_ID.value) ?? new Uint8Array(0), 'containerID', EACLDecodeError);
+  }
+  table.records = m.repeatedBytes(F_EACL_TABLE.records).map((b, i) => {
     const r = new ProtoMessage(b);
     const at = `records[${i}]`;
     return {
-      operation: nonNegative(r, 1, `${at}.operation`),
-      action: nonNegative(r, 2, `${at}.action`),
-      filters: r.repeatedBytes(3).map((fb, k) => {
+      operation: nonNegative(r, F_EACL_RECORD.operation, `${at}.operation`),
+      action: nonNegative(r, F_EACL_RECORD.action, `${at}.action`),
+      filters: r.repeatedBytes(F_EACL_RECORD.filters).map((fb, k) => {
         const f = new ProtoMessage(fb);
         return {
-          headerType: nonNegative(f, 1, `${at}.filters[${k}].headerType`),
-          matchType: nonNegative(f, 2, `${at}.filters[${k}].matchType`),
-          key: f.string(3) ?? '',
-          value: f.string(4) ?? '',
+          headerType: nonNegative(f, F_EACL_FILTER.headerType, `${at}.filters[${k}].headerType`),
+          matchType: nonNegative(f, F_EACL_FILTER.matchType, `${at}.filters[${k}].matchType`),
+          key: f.string(F_EACL_FILTER.key) ?? '',
+          value: f.string(F_EACL_FILTER.value) ?? '',
         };
       }),
-      targets: r.repeatedBytes(4).map((tb, k) => {
+      targets: r.repeatedBytes(F_EACL_RECORD.targets).map((tb, k) => {
         const t = new ProtoMessage(tb);
-        return { role: nonNegative(t, 1, `${at}.targets[${k}].role`), keys: t.repeatedBytes(2).map((x) => x.slice()) };
+        return { role: nonNegative(t, F_EACL_TARGET.role, `${at}.targets[${k}].role`), keys: t.repeatedBytes(F_EACL_TARGET.keys).map((x) => x.slice()) };
       }),
     };
   });
   return table;
 }
 
+/** refs' one container ID check, reported in the SDK's eACL wording and error class. */
 function checkContainerId<E extends Error>(id: Uint8Array, path: string, Err: new (m: string) => E): Uint8Array {
-  if (id.length !== CONTAINER_ID_SIZE) throw new Err(`${path}: invalid container ID length ${id.length}, expected ${CONTAINER_ID_SIZE}`);
-  if (id.every((b) => b === 0)) throw new Err(`${path}: zero container ID`);
+  try {
+    checkIdBytes(id, 'container ID');
+  } catch {
+    throw new Err(id.length !== CONTAINER_ID_SIZE ? `${path}: invalid container ID length ${id.length}, expected ${CONTAINER_ID_SIZE}` : `${path}: zero container ID`);
+  }
   return id.slice();
 }
 

@@ -4,7 +4,8 @@
  * The query language lives in `placement-ql.ts`.
  */
 import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
-import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
+import { MAX_NESTING_DEPTH, ProtoDecodeError, ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
+import { F_EC_RULE, F_FILTER, F_PLACEMENT_POLICY as F_POLICY, F_REPLICA, F_SELECTOR } from '../neofs/proto/fields.js';
 import {
   JsonFieldError,
   childPath,
@@ -89,29 +90,44 @@ export class PlacementPolicyError extends AuthmateError {
 
 function encodeFilter(f: PlacementFilter): Uint8Array {
   return new ProtoWriter()
-    .string(1, f.name)
-    .string(2, f.key)
-    .enum(3, f.op)
-    .string(4, f.value)
-    .repeatedMessages(5, f.filters.map(encodeFilter))
+    .string(F_FILTER.name, f.name)
+    .string(F_FILTER.key, f.key)
+    .enum(F_FILTER.op, f.op)
+    .string(F_FILTER.value, f.value)
+    .repeatedMessages(F_FILTER.filters, f.filters.map(encodeFilter))
     .finish();
 }
 
 /** Stable encoding, byte-equal to SDK rc.17 `PlacementPolicy.Marshal()` (subnet_id=5 is never written). */
 export function encodePlacementPolicy(p: PlacementPolicy): Uint8Array {
   return new ProtoWriter()
-    .repeatedMessages(1, p.replicas.map((r) => new ProtoWriter().uint32(1, r.count).string(2, r.selector).finish()))
-    .uint32(2, p.containerBackupFactor)
     .repeatedMessages(
-      3,
+      F_POLICY.replicas,
+      p.replicas.map((r) => new ProtoWriter().uint32(F_REPLICA.count, r.count).string(F_REPLICA.selector, r.selector).finish()),
+    )
+    .uint32(F_POLICY.containerBackupFactor, p.containerBackupFactor)
+    .repeatedMessages(
+      F_POLICY.selectors,
       p.selectors.map((s) =>
-        new ProtoWriter().string(1, s.name).uint32(2, s.count).enum(3, s.clause).string(4, s.attribute).string(5, s.filter).finish(),
+        new ProtoWriter()
+          .string(F_SELECTOR.name, s.name)
+          .uint32(F_SELECTOR.count, s.count)
+          .enum(F_SELECTOR.clause, s.clause)
+          .string(F_SELECTOR.attribute, s.attribute)
+          .string(F_SELECTOR.filter, s.filter)
+          .finish(),
       ),
     )
-    .repeatedMessages(4, p.filters.map(encodeFilter))
+    .repeatedMessages(F_POLICY.filters, p.filters.map(encodeFilter))
     .repeatedMessages(
-      6,
-      p.ecRules.map((r) => new ProtoWriter().uint32(1, r.dataPartNum).uint32(2, r.parityPartNum).string(3, r.selector).finish()),
+      F_POLICY.ecRules,
+      p.ecRules.map((r) =>
+        new ProtoWriter()
+          .uint32(F_EC_RULE.dataPartNum, r.dataPartNum)
+          .uint32(F_EC_RULE.parityPartNum, r.parityPartNum)
+          .string(F_EC_RULE.selector, r.selector)
+          .finish(),
+      ),
     )
     .finish();
 }
@@ -123,49 +139,66 @@ function u32(m: ProtoMessage, field: number, what: string): number {
   return Number(v);
 }
 
-function enumField(m: ProtoMessage, field: number, what: string): number {
+function enumField(m: ProtoMessage, field: number, what: string | (() => string)): number {
   const v = Number(BigInt.asIntN(32, m.bigint(field) ?? 0n));
-  if (v < 0) throw new PlacementPolicyError(`${what}: negative value ${v}`);
+  if (v < 0) throw new PlacementPolicyError(`${typeof what === 'string' ? what : what()}: negative value ${v}`);
   return v;
 }
 
-function decodeFilter(b: Uint8Array, what: string): PlacementFilter {
+/**
+ * `depth` counts filter levels: nesting beyond `MAX_NESTING_DEPTH` is refused before the stack
+ * runs out. `top` names the top-level filter; the full path is built only for an error message.
+ */
+function decodeFilter(b: Uint8Array, top: string, path: () => string, depth: number): PlacementFilter {
+  if (depth > MAX_NESTING_DEPTH) throw new PlacementPolicyError(`${top}: filters nested deeper than ${MAX_NESTING_DEPTH} levels`);
   const m = new ProtoMessage(b);
   return {
-    name: m.string(1) ?? '',
-    key: m.string(2) ?? '',
-    op: enumField(m, 3, `${what}.op`),
-    value: m.string(4) ?? '',
-    filters: m.repeatedBytes(5).map((x, i) => decodeFilter(x, `${what}.filters[${i}]`)),
+    name: m.string(F_FILTER.name) ?? '',
+    key: m.string(F_FILTER.key) ?? '',
+    op: enumField(m, F_FILTER.op, () => `${path()}.op`),
+    value: m.string(F_FILTER.value) ?? '',
+    filters: m.repeatedBytes(F_FILTER.filters).map((x, i) => decodeFilter(x, top, () => `${path()}.filters[${i}]`, depth + 1)),
   };
 }
 
-/** Decodes a binary `PlacementPolicy` (as stored in an AccessBox container policy). */
+/**
+ * Decodes a binary `PlacementPolicy` (as stored in an AccessBox container policy). Every failure,
+ * malformed protobuf, invalid UTF-8 and too deep nesting included, is a `PlacementPolicyError`.
+ */
 export function decodePlacementPolicy(bytes: Uint8Array): PlacementPolicy {
+  try {
+    return decodePlacementPolicyFields(bytes);
+  } catch (e) {
+    if (e instanceof ProtoDecodeError) throw new PlacementPolicyError(`invalid placement policy: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
+function decodePlacementPolicyFields(bytes: Uint8Array): PlacementPolicy {
   const m = new ProtoMessage(bytes);
   return {
-    replicas: m.repeatedBytes(1).map((b, i) => {
+    replicas: m.repeatedBytes(F_POLICY.replicas).map((b, i) => {
       const r = new ProtoMessage(b);
-      return { count: u32(r, 1, `replicas[${i}].count`), selector: r.string(2) ?? '' };
+      return { count: u32(r, F_REPLICA.count, `replicas[${i}].count`), selector: r.string(F_REPLICA.selector) ?? '' };
     }),
-    containerBackupFactor: u32(m, 2, 'containerBackupFactor'),
-    selectors: m.repeatedBytes(3).map((b, i) => {
+    containerBackupFactor: u32(m, F_POLICY.containerBackupFactor, 'containerBackupFactor'),
+    selectors: m.repeatedBytes(F_POLICY.selectors).map((b, i) => {
       const s = new ProtoMessage(b);
       return {
-        name: s.string(1) ?? '',
-        count: u32(s, 2, `selectors[${i}].count`),
-        clause: enumField(s, 3, `selectors[${i}].clause`),
-        attribute: s.string(4) ?? '',
-        filter: s.string(5) ?? '',
+        name: s.string(F_SELECTOR.name) ?? '',
+        count: u32(s, F_SELECTOR.count, `selectors[${i}].count`),
+        clause: enumField(s, F_SELECTOR.clause, `selectors[${i}].clause`),
+        attribute: s.string(F_SELECTOR.attribute) ?? '',
+        filter: s.string(F_SELECTOR.filter) ?? '',
       };
     }),
-    filters: m.repeatedBytes(4).map((b, i) => decodeFilter(b, `filters[${i}]`)),
-    ecRules: m.repeatedBytes(6).map((b, i) => {
+    filters: m.repeatedBytes(F_POLICY.filters).map((b, i) => decodeFilter(b, `filters[${i}]`, () => `filters[${i}]`, 1)),
+    ecRules: m.repeatedBytes(F_POLICY.ecRules).map((b, i) => {
       const r = new ProtoMessage(b);
       const rule = {
-        dataPartNum: u32(r, 1, `ecRules[${i}].dataPartNum`),
-        parityPartNum: u32(r, 2, `ecRules[${i}].parityPartNum`),
-        selector: r.string(3) ?? '',
+        dataPartNum: u32(r, F_EC_RULE.dataPartNum, `ecRules[${i}].dataPartNum`),
+        parityPartNum: u32(r, F_EC_RULE.parityPartNum, `ecRules[${i}].parityPartNum`),
+        selector: r.string(F_EC_RULE.selector) ?? '',
       };
       checkECRule(rule, `ecRules[${i}]`);
       return rule;

@@ -13,6 +13,7 @@
 import bs58 from 'bs58';
 import { withField } from '../errors.js';
 import { SessionVerb } from '../tokens/session-v2.js';
+import { checkContainerId, type ContainerId } from '../neofs/refs.js';
 import { readJsonInput, substituteBoxContainer } from './json-input.js';
 import {
   JsonFieldError,
@@ -28,8 +29,8 @@ import {
 
 export interface SessionRule {
   verb: SessionVerb;
-  /** 32-byte container ID; absent = any container (wildcard). */
-  containerId?: Uint8Array;
+  /** Absent = any container (wildcard). */
+  containerId?: ContainerId;
 }
 
 /** The strings `--session-tokens` accepts (v0.42 names, v0.45 names, and SETATTRIBUTE/REMOVEATTRIBUTE). */
@@ -91,7 +92,16 @@ function verbFrom(v: JsonValue | undefined, path: string, opts: SessionRulesOpti
   return verb;
 }
 
-function containerIdFromBase58(v: JsonValue | undefined, path: string): Uint8Array | undefined {
+/** The one container-ID check (refs), reported at the rule's JSON path. */
+function ruleContainerId(id: Uint8Array, path: string): ContainerId {
+  try {
+    return checkContainerId(id);
+  } catch (err) {
+    throw new JsonFieldError(path, (err as Error).message);
+  }
+}
+
+function containerIdFromBase58(v: JsonValue | undefined, path: string): ContainerId | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v !== 'string') throw new JsonFieldError(path, `expected a base58 container ID string, got ${describe(v)}`);
   let id: Uint8Array;
@@ -100,8 +110,7 @@ function containerIdFromBase58(v: JsonValue | undefined, path: string): Uint8Arr
   } catch {
     throw new JsonFieldError(path, `invalid base58 container ID ${JSON.stringify(v)}`);
   }
-  if (id.length !== 32) throw new JsonFieldError(path, `container ID must be 32 bytes, ${JSON.stringify(v)} has ${id.length}`);
-  return id;
+  return ruleContainerId(id, path);
 }
 
 const LEGACY_FIELDS = [
@@ -119,12 +128,11 @@ function legacyRule(v: JsonValue, path: string): SessionRule {
   if (m.wildcard !== undefined && typeof m.wildcard !== 'boolean') {
     throw new JsonFieldError(childPath(path, 'wildcard'), `expected a boolean, got ${describe(m.wildcard)}`);
   }
-  let containerId: Uint8Array | undefined;
+  let containerId: ContainerId | undefined;
   if (m.containerID !== undefined) {
     const p = childPath(path, 'containerID');
     const c = readMessage(m.containerID, p, fieldNames('value'));
-    containerId = readBytes(c.value, childPath(p, 'value'));
-    if (containerId.length !== 32) throw new JsonFieldError(childPath(p, 'value'), `container ID must be 32 bytes, got ${containerId.length}`);
+    containerId = ruleContainerId(readBytes(c.value, childPath(p, 'value')), childPath(p, 'value'));
   }
   if (m.wildcard === true && containerId) throw new JsonFieldError(path, 'both wildcard and containerID are set');
   if (m.wildcard !== true && !containerId) throw new JsonFieldError(path, 'neither wildcard nor containerID is set');

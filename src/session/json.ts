@@ -131,7 +131,7 @@ function readBool(v: JsonValue | undefined, path: string): boolean {
 }
 
 /** `{"value": base64}` (OwnerID, ContainerID, ObjectID), checked by `check`. */
-function readIdMessage(v: JsonValue, path: string, check: (b: Uint8Array) => Uint8Array): Uint8Array {
+function readIdMessage<T extends Uint8Array>(v: JsonValue, path: string, check: (b: Uint8Array) => T): T {
   const m = readMessage(v, path, ID_FIELDS as unknown as (FieldName & { json: 'value' })[]);
   const bytes = readBytes(m.value, childPath(path, 'value'));
   try {

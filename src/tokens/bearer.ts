@@ -8,15 +8,17 @@
  * authmate v0.27–v0.42 put one per gate key into the AccessBox: `owner_id` = the gate's user ID,
  * `issuer` = the wallet's user ID, `nbf = iat` = current epoch, signed ECDSA_RFC6979_SHA256.
  */
-import { ownerIdFromPublicKey, encodeOwnerIdMessage, decodeOwnerIdMessage, type OwnerId } from '../neofs/refs.js';
-import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
 import {
-  SignatureScheme,
+  decodeOwnerIdMessage,
   decodeSignature,
-  signData,
+  encodeOwnerIdMessage,
   encodeSignature,
-  type Signature,
-} from '../crypto/signature.js';
+  ownerIdFromPublicKey,
+  type OwnerId,
+} from '../neofs/refs.js';
+import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
+import { F_BEARER_TOKEN as F_TOKEN, F_BEARER_TOKEN_BODY as F_BODY } from '../neofs/proto/fields.js';
+import { SignatureScheme, signData, type Signature } from '../crypto/signature.js';
 import { decodeLifetime, decoding, encodeLifetime, signAsIssuer, verifyIssuerSignature, type TokenLifetime } from './common.js';
 
 export interface BearerTokenBody {
@@ -39,10 +41,10 @@ export interface BearerToken extends BearerTokenBody {
 
 /** The signed bytes: stable `BearerToken.Body` (fields 1, 2, 3, 4 in order). */
 export function encodeBearerTokenBody(body: BearerTokenBody): Uint8Array {
-  const w = new ProtoWriter().message(1, body.eaclTable);
-  if (body.ownerId !== undefined) w.message(2, encodeOwnerIdMessage(body.ownerId));
-  w.message(3, encodeLifetime(body.lifetime));
-  if (body.issuer !== undefined) w.message(4, encodeOwnerIdMessage(body.issuer));
+  const w = new ProtoWriter().message(F_BODY.eaclTable, body.eaclTable);
+  if (body.ownerId !== undefined) w.message(F_BODY.ownerId, encodeOwnerIdMessage(body.ownerId));
+  w.message(F_BODY.lifetime, encodeLifetime(body.lifetime));
+  if (body.issuer !== undefined) w.message(F_BODY.issuer, encodeOwnerIdMessage(body.issuer));
   return w.finish();
 }
 
@@ -54,8 +56,8 @@ function hasBody(b: BearerTokenBody): boolean {
 export function encodeBearerToken(token: BearerToken): Uint8Array {
   const w = new ProtoWriter();
   // The SDK leaves the body out entirely when no field is set.
-  if (hasBody(token)) w.message(1, encodeBearerTokenBody(token));
-  if (token.signature !== undefined) w.message(2, encodeSignature(token.signature));
+  if (hasBody(token)) w.message(F_TOKEN.body, encodeBearerTokenBody(token));
+  if (token.signature !== undefined) w.message(F_TOKEN.signature, encodeSignature(token.signature));
   return w.finish();
 }
 
@@ -63,19 +65,19 @@ export function decodeBearerToken(buf: Uint8Array): BearerToken {
   return decoding('bearer token', () => {
     const m = new ProtoMessage(buf);
     const token: BearerToken = {};
-    const body = m.bytes(1);
+    const body = m.bytes(F_TOKEN.body);
     if (body !== undefined) {
       const b = new ProtoMessage(body);
-      const table = b.bytes(1);
+      const table = b.bytes(F_BODY.eaclTable);
       if (table !== undefined) token.eaclTable = table.slice();
-      const owner = b.bytes(2);
-      if (owner !== undefined) token.ownerId = decodeOwnerIdMessage(owner).slice();
-      const lt = b.bytes(3);
+      const owner = b.bytes(F_BODY.ownerId);
+      if (owner !== undefined) token.ownerId = decodeOwnerIdMessage(owner);
+      const lt = b.bytes(F_BODY.lifetime);
       if (lt !== undefined) token.lifetime = decodeLifetime(lt);
-      const issuer = b.bytes(4);
-      if (issuer !== undefined) token.issuer = decodeOwnerIdMessage(issuer).slice();
+      const issuer = b.bytes(F_BODY.issuer);
+      if (issuer !== undefined) token.issuer = decodeOwnerIdMessage(issuer);
     }
-    const sig = m.bytes(2);
+    const sig = m.bytes(F_TOKEN.signature);
     if (sig !== undefined) token.signature = decodeSignature(sig);
     return token;
   });

@@ -7,6 +7,7 @@ import { bytesToHex, publicKeyFromPrivate } from '../crypto/keys.js';
 import { checkSignature, signData, type Signature, type SignatureScheme } from '../crypto/signature.js';
 import { ProtoMessage, ProtoWriter, type Uint64 } from '../neofs/proto/wire.js';
 import { ownerIdFromPublicKey, type OwnerId } from '../neofs/refs.js';
+import { F_TOKEN_LIFETIME as F_LIFETIME } from '../neofs/proto/fields.js';
 
 /** Bytes that do not decode as the token they claim to be. */
 export class TokenFormatError extends AuthmateError {
@@ -28,12 +29,12 @@ export interface TokenLifetime {
 /** The SDK writes a lifetime only when one of its claims is non-zero. */
 export function encodeLifetime(lt: TokenLifetime | undefined): Uint8Array | undefined {
   if (lt === undefined || (BigInt(lt.exp) === 0n && BigInt(lt.nbf) === 0n && BigInt(lt.iat) === 0n)) return undefined;
-  return new ProtoWriter().uint64(1, lt.exp).uint64(2, lt.nbf).uint64(3, lt.iat).finish();
+  return new ProtoWriter().uint64(F_LIFETIME.exp, lt.exp).uint64(F_LIFETIME.nbf, lt.nbf).uint64(F_LIFETIME.iat, lt.iat).finish();
 }
 
 export function decodeLifetime(buf: Uint8Array): { exp: bigint; nbf: bigint; iat: bigint } {
   const m = new ProtoMessage(buf);
-  return { exp: m.bigint(1) ?? 0n, nbf: m.bigint(2) ?? 0n, iat: m.bigint(3) ?? 0n };
+  return { exp: m.bigint(F_LIFETIME.exp) ?? 0n, nbf: m.bigint(F_LIFETIME.nbf) ?? 0n, iat: m.bigint(F_LIFETIME.iat) ?? 0n };
 }
 
 /** Runs a decoder, turning wire errors into a `TokenFormatError` that says what was decoded. */
@@ -42,7 +43,7 @@ export function decoding<T>(what: string, fn: () => T): T {
     return fn();
   } catch (err) {
     if (err instanceof TokenFormatError) throw err;
-    // ProtoDecodeError, NeoFSFormatError (bad IDs), TextDecoder errors: all mean bad bytes here.
+    // ProtoDecodeError (malformed protobuf, invalid UTF-8), NeoFSFormatError (bad IDs): all mean bad bytes here.
     throw new TokenFormatError(`invalid ${what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }

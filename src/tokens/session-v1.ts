@@ -14,6 +14,8 @@
  */
 import {
   checkUuidV4,
+  decodeSignature,
+  encodeSignature,
   decodeContainerIdMessage,
   decodeObjectIdMessage,
   decodeOwnerIdMessage,
@@ -25,13 +27,15 @@ import {
   type ObjectId,
   type OwnerId,
 } from '../neofs/refs.js';
-import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
+import { ProtoMessage, ProtoWriter, WireType } from '../neofs/proto/wire.js';
 import {
-  SignatureScheme,
-  decodeSignature,
-  encodeSignature,
-  type Signature,
-} from '../crypto/signature.js';
+  F_CONTAINER_SESSION_CONTEXT as F_CNR_CTX,
+  F_OBJECT_SESSION_CONTEXT as F_OBJ_CTX,
+  F_OBJECT_SESSION_TARGET as F_OBJ_TARGET,
+  F_SESSION_TOKEN as F_TOKEN,
+  F_SESSION_TOKEN_BODY as F_BODY,
+} from '../neofs/proto/fields.js';
+import { SignatureScheme, type Signature } from '../crypto/signature.js';
 import { TokenFormatError, decodeLifetime, decoding, encodeLifetime, signAsIssuer, verifyIssuerSignature, type TokenLifetime } from './common.js';
 
 /** `ContainerSessionContext.Verb` (SETATTRIBUTE/REMOVEATTRIBUTE from API 2.21). */
@@ -90,25 +94,25 @@ export interface SessionToken extends SessionTokenBody {
 function encodeContext(c: SessionContextV1): { field: number; bytes: Uint8Array } {
   if (c.kind === 'container') {
     // The SDK writes either wildcard=true or a container ID, never both.
-    const w = new ProtoWriter().enum(1, c.verb).bool(2, c.containerId === undefined);
-    if (c.containerId !== undefined) w.message(3, encodeContainerIdMessage(c.containerId));
-    return { field: 6, bytes: w.finish() };
+    const w = new ProtoWriter().enum(F_CNR_CTX.verb, c.verb).bool(F_CNR_CTX.wildcard, c.containerId === undefined);
+    if (c.containerId !== undefined) w.message(F_CNR_CTX.containerId, encodeContainerIdMessage(c.containerId));
+    return { field: F_BODY.container, bytes: w.finish() };
   }
-  const w = new ProtoWriter().enum(1, c.verb);
+  const w = new ProtoWriter().enum(F_OBJ_CTX.verb, c.verb);
   if (c.containerId !== undefined || c.objectIds.length > 0) {
     const t = new ProtoWriter();
-    if (c.containerId !== undefined) t.message(1, encodeContainerIdMessage(c.containerId));
-    t.repeatedMessages(2, c.objectIds.map(encodeObjectIdMessage));
-    w.message(2, t.finish());
+    if (c.containerId !== undefined) t.message(F_OBJ_TARGET.container, encodeContainerIdMessage(c.containerId));
+    t.repeatedMessages(F_OBJ_TARGET.objects, c.objectIds.map(encodeObjectIdMessage));
+    w.message(F_OBJ_CTX.target, t.finish());
   }
-  return { field: 5, bytes: w.finish() };
+  return { field: F_BODY.object, bytes: w.finish() };
 }
 
 /** The signed bytes: stable `SessionToken.Body`. */
 export function encodeSessionTokenBody(body: SessionTokenBody): Uint8Array {
-  const w = new ProtoWriter().bytes(1, body.id);
-  if (body.ownerId !== undefined) w.message(2, encodeOwnerIdMessage(body.ownerId));
-  w.message(3, encodeLifetime(body.lifetime)).bytes(4, body.sessionKey);
+  const w = new ProtoWriter().bytes(F_BODY.id, body.id);
+  if (body.ownerId !== undefined) w.message(F_BODY.ownerId, encodeOwnerIdMessage(body.ownerId));
+  w.message(F_BODY.lifetime, encodeLifetime(body.lifetime)).bytes(F_BODY.sessionKey, body.sessionKey);
   if (body.context !== undefined) {
     const { field, bytes } = encodeContext(body.context);
     w.message(field, bytes);
@@ -117,29 +121,29 @@ export function encodeSessionTokenBody(body: SessionTokenBody): Uint8Array {
 }
 
 export function encodeSessionToken(token: SessionToken): Uint8Array {
-  const w = new ProtoWriter().message(1, encodeSessionTokenBody(token));
-  if (token.signature !== undefined) w.message(2, encodeSignature(token.signature));
+  const w = new ProtoWriter().message(F_TOKEN.body, encodeSessionTokenBody(token));
+  if (token.signature !== undefined) w.message(F_TOKEN.signature, encodeSignature(token.signature));
   return w.finish();
 }
 
 function decodeContext(field: number, buf: Uint8Array): SessionContextV1 {
   const m = new ProtoMessage(buf);
-  if (field === 6) {
-    const wildcard = m.bool(2);
-    const cnr = m.bytes(3);
+  if (field === F_BODY.container) {
+    const wildcard = m.bool(F_CNR_CTX.wildcard);
+    const cnr = m.bytes(F_CNR_CTX.containerId);
     if (wildcard && cnr !== undefined) throw new TokenFormatError('container context has both wildcard and a container ID');
     if (!wildcard && cnr === undefined) throw new TokenFormatError('container context has neither wildcard nor a container ID');
-    const c: ContainerSessionContext = { kind: 'container', verb: (m.int(1) ?? 0) as ContainerSessionVerb };
-    if (cnr !== undefined) c.containerId = decodeContainerIdMessage(cnr).slice();
+    const c: ContainerSessionContext = { kind: 'container', verb: (m.int(F_CNR_CTX.verb) ?? 0) as ContainerSessionVerb };
+    if (cnr !== undefined) c.containerId = decodeContainerIdMessage(cnr);
     return c;
   }
-  const c: ObjectSessionContext = { kind: 'object', verb: (m.int(1) ?? 0) as ObjectSessionVerb, objectIds: [] };
-  const target = m.bytes(2);
+  const c: ObjectSessionContext = { kind: 'object', verb: (m.int(F_OBJ_CTX.verb) ?? 0) as ObjectSessionVerb, objectIds: [] };
+  const target = m.bytes(F_OBJ_CTX.target);
   if (target !== undefined) {
     const t = new ProtoMessage(target);
-    const cnr = t.bytes(1);
-    if (cnr !== undefined) c.containerId = decodeContainerIdMessage(cnr).slice();
-    c.objectIds = t.repeatedBytes(2).map((o) => decodeObjectIdMessage(o).slice());
+    const cnr = t.bytes(F_OBJ_TARGET.container);
+    if (cnr !== undefined) c.containerId = decodeContainerIdMessage(cnr);
+    c.objectIds = t.repeatedBytes(F_OBJ_TARGET.objects).map((o) => decodeObjectIdMessage(o));
   }
   return c;
 }
@@ -147,23 +151,23 @@ function decodeContext(field: number, buf: Uint8Array): SessionContextV1 {
 export function decodeSessionToken(buf: Uint8Array): SessionToken {
   return decoding('session token', () => {
     const m = new ProtoMessage(buf);
-    const body = m.bytes(1);
+    const body = m.bytes(F_TOKEN.body);
     if (body === undefined) throw new TokenFormatError('session token has no body');
     const b = new ProtoMessage(body);
-    const token: SessionToken = { id: checkUuidV4(b.bytes(1) ?? new Uint8Array(), 'session token ID').slice() };
-    const owner = b.bytes(2);
-    if (owner !== undefined) token.ownerId = decodeOwnerIdMessage(owner).slice();
-    const lt = b.bytes(3);
+    const token: SessionToken = { id: checkUuidV4(b.bytes(F_BODY.id) ?? new Uint8Array(), 'session token ID').slice() };
+    const owner = b.bytes(F_BODY.ownerId);
+    if (owner !== undefined) token.ownerId = decodeOwnerIdMessage(owner);
+    const lt = b.bytes(F_BODY.lifetime);
     if (lt !== undefined) token.lifetime = decodeLifetime(lt);
-    const key = b.bytes(4);
+    const key = b.bytes(F_BODY.sessionKey);
     if (key !== undefined) token.sessionKey = key.slice();
     // oneof: the last context field on the wire wins, as in protobuf.
-    const ctx = b.fields.filter((f) => f.field === 5 || f.field === 6).at(-1);
+    const ctx = b.fields.filter((f) => f.field === F_BODY.object || f.field === F_BODY.container).at(-1);
     if (ctx !== undefined) {
-      if (ctx.wire !== 2) throw new TokenFormatError(`session context field ${ctx.field} is not a message`);
+      if (ctx.wire !== WireType.BYTES) throw new TokenFormatError(`session context field ${ctx.field} is not a message`);
       token.context = decodeContext(ctx.field, ctx.value);
     }
-    const sig = m.bytes(2);
+    const sig = m.bytes(F_TOKEN.signature);
     if (sig !== undefined) token.signature = decodeSignature(sig);
     return token;
   });

@@ -14,6 +14,8 @@
 import {
   decodeContainerIdMessage,
   decodeOwnerIdMessage,
+  decodeSignature,
+  encodeSignature,
   encodeContainerIdMessage,
   encodeOwnerIdMessage,
   type ContainerId,
@@ -21,11 +23,12 @@ import {
 } from '../neofs/refs.js';
 import { ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
 import {
-  SignatureScheme,
-  decodeSignature,
-  encodeSignature,
-  type Signature,
-} from '../crypto/signature.js';
+  F_SESSION_CONTEXT_V2 as F_CONTEXT,
+  F_SESSION_TARGET as F_TARGET,
+  F_SESSION_TOKEN_V2 as F_TOKEN,
+  F_SESSION_TOKEN_V2_BODY as F_BODY,
+} from '../neofs/proto/fields.js';
+import { SignatureScheme, type Signature } from '../crypto/signature.js';
 import { bytesToHex } from '../crypto/keys.js';
 import { TokenFormatError, decodeLifetime, decoding, encodeLifetime, signAsIssuer, verifyIssuerSignature, type TokenLifetime } from './common.js';
 
@@ -86,76 +89,76 @@ export interface SessionTokenV2 extends SessionTokenV2Body {
 }
 
 function encodeTarget(t: SessionTarget): Uint8Array {
-  if ('ownerId' in t) return new ProtoWriter().message(1, encodeOwnerIdMessage(t.ownerId)).finish();
-  return new ProtoWriter().string(2, t.nnsName).finish();
+  if ('ownerId' in t) return new ProtoWriter().message(F_TARGET.ownerId, encodeOwnerIdMessage(t.ownerId)).finish();
+  return new ProtoWriter().string(F_TARGET.nnsName, t.nnsName).finish();
 }
 
 function encodeContextV2(c: SessionContextV2): Uint8Array {
   const w = new ProtoWriter();
-  if (c.containerId !== undefined) w.message(1, encodeContainerIdMessage(c.containerId));
-  return w.packedVarints(2, c.verbs).finish();
+  if (c.containerId !== undefined) w.message(F_CONTEXT.container, encodeContainerIdMessage(c.containerId));
+  return w.packedVarints(F_CONTEXT.verbs, c.verbs).finish();
 }
 
 /** The signed bytes: stable `SessionTokenV2.Body`. */
 export function encodeSessionTokenV2Body(body: SessionTokenV2Body): Uint8Array {
-  const w = new ProtoWriter().uint32(1, body.version).bytes(2, body.appdata);
-  if (body.issuer !== undefined) w.message(3, encodeOwnerIdMessage(body.issuer));
-  w.repeatedMessages(4, body.subjects.map(encodeTarget));
-  w.message(5, encodeLifetime(body.lifetime));
-  w.repeatedMessages(6, body.contexts.map(encodeContextV2));
-  return w.bool(7, body.final).finish();
+  const w = new ProtoWriter().uint32(F_BODY.version, body.version).bytes(F_BODY.appdata, body.appdata);
+  if (body.issuer !== undefined) w.message(F_BODY.issuer, encodeOwnerIdMessage(body.issuer));
+  w.repeatedMessages(F_BODY.subjects, body.subjects.map(encodeTarget));
+  w.message(F_BODY.lifetime, encodeLifetime(body.lifetime));
+  w.repeatedMessages(F_BODY.contexts, body.contexts.map(encodeContextV2));
+  return w.bool(F_BODY.final, body.final).finish();
 }
 
 export function encodeSessionTokenV2(token: SessionTokenV2): Uint8Array {
-  const w = new ProtoWriter().message(1, encodeSessionTokenV2Body(token));
-  if (token.signature !== undefined) w.message(2, encodeSignature(token.signature));
-  if (token.origin !== undefined) w.message(3, encodeSessionTokenV2(token.origin));
+  const w = new ProtoWriter().message(F_TOKEN.body, encodeSessionTokenV2Body(token));
+  if (token.signature !== undefined) w.message(F_TOKEN.signature, encodeSignature(token.signature));
+  if (token.origin !== undefined) w.message(F_TOKEN.origin, encodeSessionTokenV2(token.origin));
   return w.finish();
 }
 
 function decodeTarget(buf: Uint8Array, i: number): SessionTarget {
   const m = new ProtoMessage(buf);
-  const last = m.fields.filter((f) => f.field === 1 || f.field === 2).at(-1);
+  const last = m.fields.filter((f) => f.field === F_TARGET.ownerId || f.field === F_TARGET.nnsName).at(-1);
   if (last === undefined) throw new TokenFormatError(`subject ${i} is empty`);
-  if (last.field === 1) return { ownerId: decodeOwnerIdMessage(m.bytes(1)!).slice() };
-  const nnsName = m.string(2)!;
+  if (last.field === F_TARGET.ownerId) return { ownerId: decodeOwnerIdMessage(m.bytes(F_TARGET.ownerId)!) };
+  const nnsName = m.string(F_TARGET.nnsName)!;
   if (nnsName === '') throw new TokenFormatError(`subject ${i} has an empty NNS name`);
   return { nnsName };
 }
 
 function decodeContextV2(buf: Uint8Array, i: number): SessionContextV2 {
   const m = new ProtoMessage(buf);
-  const cnr = m.bytes(1);
-  const verbs = m.repeatedVarints(2).map((v) => {
+  const cnr = m.bytes(F_CONTEXT.container);
+  const verbs = m.repeatedVarints(F_CONTEXT.verbs).map((v) => {
     const n = Number(BigInt.asIntN(32, v));
     if (n < 0) throw new TokenFormatError(`context ${i} has a negative verb ${n}`);
     return n as SessionVerb;
   });
   if (cnr === undefined && verbs.length === 0) throw new TokenFormatError(`context ${i} is empty`);
   const c: SessionContextV2 = { verbs };
-  if (cnr !== undefined) c.containerId = decodeContainerIdMessage(cnr).slice();
+  if (cnr !== undefined) c.containerId = decodeContainerIdMessage(cnr);
   return c;
 }
 
 function decodeV2(buf: Uint8Array, depth: number): SessionTokenV2 {
   if (depth > SESSION_V2_LIMITS.delegationDepth + 1) throw new TokenFormatError('origin chain is too deep');
   const m = new ProtoMessage(buf);
-  const body = new ProtoMessage(m.bytes(1) ?? new Uint8Array());
+  const body = new ProtoMessage(m.bytes(F_TOKEN.body) ?? new Uint8Array());
   const token: SessionTokenV2 = {
-    version: body.number(1) ?? 0,
-    subjects: body.repeatedBytes(4).map(decodeTarget),
-    contexts: body.repeatedBytes(6).map(decodeContextV2),
-    final: body.bool(7),
+    version: body.number(F_BODY.version) ?? 0,
+    subjects: body.repeatedBytes(F_BODY.subjects).map(decodeTarget),
+    contexts: body.repeatedBytes(F_BODY.contexts).map(decodeContextV2),
+    final: body.bool(F_BODY.final),
   };
-  const appdata = body.bytes(2);
+  const appdata = body.bytes(F_BODY.appdata);
   if (appdata !== undefined) token.appdata = appdata.slice();
-  const issuer = body.bytes(3);
-  if (issuer !== undefined) token.issuer = decodeOwnerIdMessage(issuer).slice();
-  const lt = body.bytes(5);
+  const issuer = body.bytes(F_BODY.issuer);
+  if (issuer !== undefined) token.issuer = decodeOwnerIdMessage(issuer);
+  const lt = body.bytes(F_BODY.lifetime);
   if (lt !== undefined) token.lifetime = decodeLifetime(lt);
-  const sig = m.bytes(2);
+  const sig = m.bytes(F_TOKEN.signature);
   if (sig !== undefined) token.signature = decodeSignature(sig);
-  const origin = m.bytes(3);
+  const origin = m.bytes(F_TOKEN.origin);
   if (origin !== undefined) token.origin = decodeV2(origin, depth + 1);
   return token;
 }

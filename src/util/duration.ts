@@ -1,3 +1,5 @@
+import { AuthmateError } from '../errors.js';
+
 /**
  * Go `time.ParseDuration` syntax ("720h", "1h30m", "1.5s", "300ms", "-2m"), as the Go tool's
  * `--lifetime` and `--timeout` flags take it. Returns milliseconds (fractions kept).
@@ -13,6 +15,16 @@ const UNIT_MS: Record<string, number> = {
   h: 3_600_000,
 };
 
+/** A duration that Go's `time.ParseDuration` would refuse. */
+export class DurationError extends AuthmateError {
+  constructor(message: string) {
+    super('DURATION_INVALID', message);
+  }
+}
+
+/** Go's longest Duration, 2^63-1 ns, in ms: anything longer overflows there. */
+const MAX_DURATION_MS = 9_223_372_036_854.775;
+
 export function parseDuration(text: string): number {
   const s = text.trim();
   let i = 0;
@@ -22,7 +34,7 @@ export function parseDuration(text: string): number {
     i = 1;
   }
   if (s.slice(i) === '0') return 0;
-  if (i >= s.length) throw new Error(`invalid duration "${text}"`);
+  if (i >= s.length) throw new DurationError(`invalid duration "${text}"`);
   let total = 0;
   const part = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/;
   while (i < s.length) {
@@ -30,7 +42,7 @@ export function parseDuration(text: string): number {
     if (!m) {
       const rest = s.slice(i);
       const unit = /^[\d.]+([^\d.]*)/.exec(rest)?.[1];
-      throw new Error(
+      throw new DurationError(
         unit !== undefined
           ? `invalid duration "${text}": ${unit ? `unknown unit "${unit}"` : 'missing unit'} (use ns, us, ms, s, m, h)`
           : `invalid duration "${text}"`,
@@ -38,6 +50,7 @@ export function parseDuration(text: string): number {
     }
     total += Number(m[1]) * UNIT_MS[m[2]!]!;
     i += m[0].length;
+    if (!(total <= MAX_DURATION_MS)) throw new DurationError(`invalid duration "${text}": longer than Go's longest, 2562047h47m16.854775807s`);
   }
   return sign * total;
 }

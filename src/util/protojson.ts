@@ -15,8 +15,8 @@ export class JsonFieldError extends AuthmateError {
   readonly path: string;
   readonly reason: string;
 
-  constructor(path: string, reason: string, field?: string) {
-    super('JSON_FIELD', path ? `${path}: ${reason}` : reason, { field, position: path });
+  constructor(path: string, reason: string, field?: string, code = 'JSON_FIELD') {
+    super(code, path ? `${path}: ${reason}` : reason, { field, position: path });
     this.path = path;
     this.reason = reason;
   }

@@ -13,7 +13,7 @@ import { runOurs, type IssuedSecret } from './authmate.js';
 import { loadWalletKey } from '../../src/wallet/index.js';
 import { NeoFSClient } from '../../src/neofs/client.js';
 import { parseAccessKeyId } from '../../src/authmate/obtain.js';
-import { containerIdToString, objectIdToString, type Address } from '../../src/neofs/refs.js';
+import { asContainerId, asObjectId, containerIdToString, objectIdToString, type Address } from '../../src/neofs/refs.js';
 import { decodeAccessBoxMessage, decodeTokensV2Message, encodeAccessBoxMessage, encodeTokensV2Message } from '../../src/box/accessbox.js';
 import { openAccessBox } from '../../src/box/box.js';
 import { decodeSessionTokenV2, encodeSessionTokenV2 } from '../../src/tokens/session-v2.js';
@@ -86,7 +86,7 @@ describe('issue-secret / obtain-secret failures against the devnet', () => {
       if (r.code !== 0) throw new Error(`issue-secret exited ${r.code}: ${r.stderr}`);
       return JSON.parse(r.stdout) as IssuedSecret;
     };
-    g3 = await issue([]);
+    g3 = await issue(['--box-format', 'g3']);
     g4 = await issue(['--box-format', 'g4', '--container-id', g3.container_id]);
     g3Box = parseAccessKeyId(g3.access_key_id);
     g4Box = parseAccessKeyId(g4.access_key_id);
@@ -127,7 +127,7 @@ describe('issue-secret / obtain-secret failures against the devnet', () => {
   });
 
   it('--container-id well-formed but absent: exit 7, "does not exist", nothing written', async () => {
-    const absent = containerIdToString(new Uint8Array(randomBytes(32)));
+    const absent = containerIdToString(asContainerId(new Uint8Array(randomBytes(32))));
     await check('absent container', issueArgs(user1, ['--container-id', absent]), 7, [
       new RegExp(`^failed to issue secret: container ${absent} does not exist \\(the node says: .*container not found`, 'm'),
     ]);
@@ -193,12 +193,12 @@ describe('issue-secret / obtain-secret failures against the devnet', () => {
   });
 
   it('--access-key-id of an absent object in an existing container (exit 5, object not found)', async () => {
-    const ak = `${g3.container_id}0${objectIdToString(new Uint8Array(randomBytes(32)))}`;
+    const ak = `${g3.container_id}0${objectIdToString(asObjectId(new Uint8Array(randomBytes(32))))}`;
     await check('absent object', obtainArgs(gw0, ak), 5, [new RegExp(`^failed to obtain secret: no access box at ${ak}: .*object not found`, 'm')]);
   });
 
   it('--access-key-id in an absent container (exit 5, container not found)', async () => {
-    const ak = `${containerIdToString(new Uint8Array(randomBytes(32)))}0${objectIdToString(new Uint8Array(randomBytes(32)))}`;
+    const ak = `${containerIdToString(asContainerId(new Uint8Array(randomBytes(32))))}0${objectIdToString(asObjectId(new Uint8Array(randomBytes(32))))}`;
     await check('absent container (obtain)', obtainArgs(gw0, ak), 5, [new RegExp(`^failed to obtain secret: no access box at ${ak}: .*container not found`, 'm')]);
   });
 });

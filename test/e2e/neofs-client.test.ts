@@ -17,9 +17,9 @@ import { NeoFSClient, type WaitProgress } from '../../src/neofs/client.js';
 import { Transport } from '../../src/neofs/transport.js';
 import { buildSignedRequest, decodeResponse, keySigner } from '../../src/neofs/signing.js';
 import { ProtoMessage } from '../../src/neofs/proto/wire.js';
-import { SignatureScheme, decodeSignature } from '../../src/crypto/signature.js';
+import { SignatureScheme } from '../../src/crypto/signature.js';
 import { BASIC_ACL_AUTHMATE, newContainer, decodeContainer } from '../../src/neofs/container.js';
-import { containerIdToString, newUuidV4, objectIdToString, ownerIdToString, type ContainerId } from '../../src/neofs/refs.js';
+import { decodeSignature, containerIdToString, newUuidV4, objectIdToString, ownerIdToString, type ContainerId } from '../../src/neofs/refs.js';
 import { AccessDeniedError, ContainerNotFoundError, ObjectAlreadyRemovedError, ObjectNotFoundError } from '../../src/neofs/status.js';
 
 describe('NeoFSClient on the devnet', () => {

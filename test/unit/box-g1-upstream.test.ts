@@ -14,7 +14,7 @@ import { buildAccessBox, openAccessBox } from '../../src/box/box.js';
 import { encodeBearerToken, encodeBearerTokenBody, issueGateBearerToken } from '../../src/tokens/bearer.js';
 import { checkSignature } from '../../src/crypto/signature.js';
 import { ContainerSessionVerb, encodeSessionToken, issueGateSessionToken, verifySessionToken } from '../../src/tokens/session-v1.js';
-import { ownerIdFromPublicKey } from '../../src/neofs/refs.js';
+import { asContainerId, ownerIdFromPublicKey } from '../../src/neofs/refs.js';
 import { publicKeyFromPrivate } from '../../src/crypto/keys.js';
 import { buildGoTool, goToolBin, hasGo, requireGoInCI } from './go-tools.js';
 
@@ -141,7 +141,7 @@ describe.runIf(hasGo)('neofs-s3-gw v0.23.0 opens our G1 boxes', () => {
   const userKey = hex(vec.user.privateKey);
   const gateKeys = vec.gates.map((g) => hex(g.privateKey));
   const secret = hex('0ddba11'.padEnd(64, '7'));
-  const container = hex('aa'.repeat(32));
+  const container = asContainerId(hex('aa'.repeat(32)));
   const eaclTable = hex(vec.issued[0]!.opened[0]!.bearer.eaclTable); // authmate v0.23.0's default table
   const policy = { locationConstraint: 'rep3', policy: hex(vec.issued[0]!.opened[0]!.containerPolicies[0]!.policy) };
 

@@ -14,6 +14,7 @@ import { ContainerSessionVerb, issueGateSessionToken } from '../../src/tokens/se
 import { SessionVerb, buildSessionContextsV2 } from '../../src/tokens/session-v2.js';
 import { publicKeyFromPrivate } from '../../src/crypto/keys.js';
 import { buildGoTool, goToolBin, hasGo, requireGoInCI } from './go-tools.js';
+import { asContainerId } from '../../src/neofs/refs.js';
 
 const hex = (s: string) => new Uint8Array(Buffer.from(s, 'hex'));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -29,7 +30,7 @@ const vec = JSON.parse(readFileSync(new URL('../vectors/box/v1.json', import.met
 const userKey = hex(vec.user.privateKey);
 const gateKeys = vec.gates.map((g) => hex(g.privateKey));
 const secret = hex('c0ffee'.padEnd(64, '5'));
-const container = hex('aa'.repeat(32));
+const container = asContainerId(hex('aa'.repeat(32)));
 
 requireGoInCI('the Go readers of our boxes (tools/golden-box/v1, v2)');
 

@@ -122,12 +122,14 @@ const cases: Case[] = [
   { name: 'negative lifetime as a separate argument (Go syntax)', args: issue(['--lifetime', '-1h']), code: 5, stderr: [/^lifetime must be greater 0, current value: -1h0m0s$/m] },
   // Go fails while parsing the flag, before any check: a usage error (the parity issue's table).
   { name: 'malformed lifetime', args: issue(['--lifetime', '1y']), code: 100, stderr: [/^invalid --lifetime: invalid duration "1y": unknown unit "y"/] },
-  { name: 'lifetime longer than Go can hold', args: issue(['--lifetime', '99999999999h']), code: 5, stderr: [/^lifetime must be at most 2562047h47m16\.854775807s/] },
+  { name: 'lifetime longer than Go can hold (Go: flag parse error)', args: issue(['--lifetime', '99999999999h']), code: 100, stderr: [/^invalid --lifetime: invalid duration "99999999999h": longer than Go's longest, 2562047h47m16\.854775807s$/m] },
+  { name: 'a 400-digit lifetime fails at once, locally', args: issue(['--lifetime', `${'9'.repeat(400)}h`]), code: 100, stderr: [/^invalid --lifetime: invalid duration "9{400}h": longer than Go's longest/m], maxMs: 5_000 },
   { name: 'bad container id wins over a bad lifetime (Go order)', args: issue(['--container-id', '111', '--lifetime', '0s']), code: 3, stderr: [/^failed to parse auth container id/] },
   { name: 'both session flags', args: issue(['--session-tokens', '[]', '--session-rules', '{}', '--create-session-token']), code: 8, stderr: [/^use either --session-tokens or the legacy --session-rules, not both$/m] },
 
   // --container-policy (exit 6)
-  { name: 'container policy with a bad placement policy', args: issue(['--container-policy', '{"eu":"REP"}']), code: 6, stderr: [/^--container-policy: eu: placement policy: line 1:4: unexpected end of input/] },
+  // Go v0.45 (measured on the local network): a policy inside the mapping that does not parse fails while issuing, 7
+  { name: 'container policy with a bad placement policy', args: issue(['--container-policy', '{"eu":"REP"}']), code: 7, stderr: [/^--container-policy: eu: placement policy: line 1:4: unexpected end of input/] },
   { name: 'container policy that is not JSON', args: issue(['--container-policy', '{"eu":']), code: 6, stderr: [/^--container-policy: invalid JSON at line 1:7/] },
   { name: 'container policy for "default"', args: issue(['--container-policy', '{"default":"REP 1"}']), code: 6, stderr: [/config overrides default location constraint/] },
 
@@ -141,16 +143,17 @@ const cases: Case[] = [
     stderr: [/^--bearer-rules: records\[0\]\.targets\[0\]\.keyz: unknown field \(expected one of role, keys\)/],
   },
   { name: 'bearer rules: neither JSON nor a file', args: issue(['--bearer-rules', join(tmp, 'missing-rules.json')]), code: 7, stderr: [/^--bearer-rules: neither valid JSON \(line 1:1: .*\) nor a readable file \(ENOENT\)/] },
+  { name: 'bearer rules without --box-format: g3, said on stderr (then the dead peer)', args: issue(['--bearer-rules', '{"records":[]}']), env: { AUTHMATE_WALLET_PASSPHRASE: PASSWORD }, code: 2, stderr: [/^using --box-format g3 .* because of --bearer-rules; give --box-format to choose$/m] },
   { name: 'bearer rules with a g4 box', args: issue(['--box-format', 'g4', '--bearer-rules', '{"records":[]}']), code: 7, stderr: [/^--bearer-rules: not used by g4 boxes/, /use --session-tokens/] },
 
   // --container-placement-policy (exit 7, as Go's agent)
   { name: 'bad placement policy', args: issue(['--container-placement-policy', 'REP X']), code: 7, stderr: [/^failed to issue secret: --container-placement-policy: placement policy: line 1:5: unexpected "X"/] },
 
-  // --session-tokens (exit 8)
+  // --session-tokens: JSON that does not read exits 8; rules that make no sense 7 (Go v0.45, measured)
   { name: 'session rules: JSON syntax error', args: issue(['--session-tokens', '[{"verb":"PUT","containerID":null},]']), code: 8, stderr: [/^--session-tokens: invalid JSON at line 1:36/] },
-  { name: 'session rules: unknown verb', args: issue(['--session-tokens', '[{"verb":"PUT"},{"verb":"FOO"}]']), code: 8, stderr: [/^--session-tokens: \[1\]\.verb: unknown session token verb "FOO"/] },
-  { name: 'session rules: object verb with a g3 box', args: issue(['--session-tokens', '[{"verb":"OBJECT_GET"}]']), code: 8, stderr: [/^--session-tokens: \[0\]\.verb: object verb OBJECT_GET needs session tokens v2/] },
-  { name: 'session rules: malformed containerID', args: issue(['--session-tokens', '[{"verb":"PUT","containerID":"abc"}]']), code: 8, stderr: [/^--session-tokens: \[0\]\.containerID: container ID must be 32 bytes/] },
+  { name: 'session rules: unknown verb', args: issue(['--session-tokens', '[{"verb":"PUT"},{"verb":"FOO"}]']), code: 7, stderr: [/^--session-tokens: \[1\]\.verb: unknown session token verb "FOO"/] },
+  { name: 'session rules: object verb with a g3 box', args: issue(['--box-format', 'g3', '--session-tokens', '[{"verb":"OBJECT_GET"}]']), code: 7, stderr: [/^--session-tokens: \[0\]\.verb: object verb OBJECT_GET needs session tokens v2/] },
+  { name: 'session rules: malformed containerID', args: issue(['--session-tokens', '[{"verb":"PUT","containerID":"abc"}]']), code: 7, stderr: [/^--session-tokens: \[0\]\.containerID: container ID must be 32 bytes/] },
   { name: 'g4 box with --session-tokens none', args: issue(['--box-format', 'g4', '--session-tokens', 'none']), code: 8, stderr: [/^--session-tokens: a g4 box needs at least one session rule/] },
 
   // Usage (exit 100)

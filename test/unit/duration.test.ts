@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../../src/util/duration.js';
+import { DurationError, formatDuration, parseDuration } from '../../src/util/duration.js';
 
 describe('parseDuration (Go time.ParseDuration syntax)', () => {
   it.each([
@@ -28,4 +28,11 @@ describe('formatDuration (Go Duration.String)', () => {
     [0, '0s'],
     [-1500, '-1.5s'],
   ])('%d', (ms, text) => expect(formatDuration(ms)).toBe(text));
+
+  it('refuses what overflows Go\'s Duration (2^63-1 ns), with a typed error', () => {
+    expect(parseDuration('2562047h')).toBe(2562047 * 3_600_000);
+    expect(() => parseDuration('2562048h')).toThrow(DurationError);
+    expect(() => parseDuration(`${'9'.repeat(400)}h`)).toThrow(/longer than Go's longest/);
+    expect(() => parseDuration('1y')).toThrow(expect.objectContaining({ code: 'DURATION_INVALID' }));
+  });
 });

@@ -8,9 +8,12 @@ import { NeoFSClient } from '../../src/neofs/client.js';
 import { encodeNetworkInfo } from '../../src/neofs/netmap.js';
 import { encodeObjectHeader, prepareObject, sha256Checksum } from '../../src/neofs/object.js';
 import { ProtoMessage, ProtoWriter } from '../../src/neofs/proto/wire.js';
-import { API_VERSION, encodeObjectIdMessage, ownerIdFromPublicKey } from '../../src/neofs/refs.js';
+import { API_VERSION, asContainerId, asObjectId, encodeObjectIdMessage, ownerIdFromPublicKey, type ObjectId } from '../../src/neofs/refs.js';
 import { encodeResponseMeta, keySigner, signResponse, verifyRequestHeaders } from '../../src/neofs/signing.js';
+import { BASIC_ACL_AUTHMATE, encodeContainer, newContainer } from '../../src/neofs/container.js';
+import { encodeEACLTable } from '../../src/policy/eacl.js';
 import {
+  AccessDeniedError,
   ContainerNotFoundError,
   NeoFSTimeoutError,
   NeoFSTransportError,
@@ -18,7 +21,7 @@ import {
   StatusCode,
 } from '../../src/neofs/status.js';
 import { parseEndpoint } from '../../src/neofs/transport.js';
-import { encodeSignature } from '../../src/crypto/signature.js';
+import { encodeSignature } from '../../src/neofs/refs.js';
 
 const userKey = sha256(new TextEncoder().encode('fake server user'));
 const nodeSigner = keySigner(sha256(new TextEncoder().encode('fake node')), SignatureScheme.ECDSA_SHA512);
@@ -54,6 +57,10 @@ const PATHS = [
   { path: '/neo.fs.v2.object.ObjectService/Head' },
   { path: '/neo.fs.v2.object.ObjectService/Get', stream: true },
   { path: '/neo.fs.v2.object.ObjectService/Put', clientStream: true },
+  { path: '/neo.fs.v2.container.ContainerService/Put' },
+  { path: '/neo.fs.v2.container.ContainerService/Delete' },
+  { path: '/neo.fs.v2.container.ContainerService/SetExtendedACL' },
+  { path: '/neo.fs.v2.container.ContainerService/GetExtendedACL' },
 ];
 const putMessages: Uint8Array[] = [];
 
@@ -189,10 +196,10 @@ describe('malformed responses', () => {
     handlers.set(PATHS[0]!.path, () => Uint8Array.of(0x0a, 0x05, 0x01));
     const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
     try {
-      await expect(c.networkInfo()).rejects.toThrow(/^NetmapService.NetworkInfo response from 127.0.0.1:\d+ rejected: malformed response: field 1: length 5 overruns the message$/);
+      await expect(c.networkInfo()).rejects.toThrow(/^NetmapService.NetworkInfo response from 127.0.0.1:\d+ rejected: malformed response: field 1: length 5 overruns the message \(at byte 0\)$/);
       // Signed, but the body is not a NetworkInfo body.
       handlers.set(PATHS[0]!.path, () => signResponse(nodeSigner, Uint8Array.of(0x0a, 0x02, 0x08), meta()));
-      await expect(c.networkInfo()).rejects.toThrow(/^NetmapService.NetworkInfo response from 127.0.0.1:\d+ is malformed: field 1: length 2 overruns the message$/);
+      await expect(c.networkInfo()).rejects.toThrow(/^NetmapService.NetworkInfo response from 127.0.0.1:\d+ is malformed: field 1: length 2 overruns the message \(at byte 0\)$/);
     } finally {
       c.close();
     }
@@ -206,7 +213,7 @@ describe('statuses', () => {
     );
     const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
     try {
-      const err = await c.containerGet(new Uint8Array(32).fill(7)).catch((e) => e);
+      const err = await c.containerGet(asContainerId(new Uint8Array(32).fill(7))).catch((e) => e);
       expect(err).toBeInstanceOf(ContainerNotFoundError);
       expect(err).toMatchObject({ status: 3072, code: 'CONTAINER_NOT_FOUND' });
       expect(err.message).toMatch(/^ContainerService.Get on 127.0.0.1:\d+: container not found \(CONTAINER_NOT_FOUND\)$/);
@@ -223,7 +230,7 @@ describe('statuses', () => {
     );
     const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
     try {
-      const err = await c.objectHead({ containerId: new Uint8Array(32).fill(1), objectId: new Uint8Array(32).fill(2) }).catch((e) => e);
+      const err = await c.objectHead({ containerId: asContainerId(new Uint8Array(32).fill(1)), objectId: asObjectId(new Uint8Array(32).fill(2)) }).catch((e) => e);
       expect(err.name).toBe('AccessDeniedError');
       expect(err.reason).toBe('bearer token has expired');
       expect(err.message).toMatch(/access denied \(ACCESS_DENIED: access to object operation denied; bearer token has expired\)/);
@@ -235,7 +242,7 @@ describe('statuses', () => {
 
 describe('object integrity (unsigned GET/HEAD)', () => {
   const owner = keySigner(userKey);
-  const cid = new Uint8Array(32).fill(9);
+  const cid = asContainerId(new Uint8Array(32).fill(9));
   const payload = new TextEncoder().encode('payload bytes');
   const obj = prepareObject(
     {
@@ -291,7 +298,7 @@ describe('object integrity (unsigned GET/HEAD)', () => {
 describe('object put stream', () => {
   it('sends init + 3 MiB chunks, each signed; the node-returned ID must match', async () => {
     const payload = new Uint8Array(7 << 20).map((_, i) => i * 31);
-    let answerId: Uint8Array | undefined;
+    let answerId: ObjectId | undefined;
     handlers.set(PATHS[4]!.path, () => {
       // What a node checks: every message's signatures, the header hash = object ID.
       for (const raw of putMessages) {
@@ -299,21 +306,21 @@ describe('object put stream', () => {
         verifyRequestHeaders(m.bytes(1), m.bytes(2), m.bytes(3)!);
       }
       const init = new ProtoMessage(new ProtoMessage(new ProtoMessage(putMessages[0]!).bytes(1)!).bytes(1)!);
-      const id = new ProtoMessage(init.bytes(1)!).bytes(1)!;
+      const id = asObjectId(new ProtoMessage(init.bytes(1)!).bytes(1)!);
       expect(sha256(init.bytes(3)!)).toEqual(id);
       return signResponse(nodeSigner, new ProtoWriter().message(1, encodeObjectIdMessage(answerId ?? id)).finish(), meta());
     });
     handlers.set(PATHS[0]!.path, () => signResponse(nodeSigner, networkInfoBody(), meta()));
     const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 5000 });
     try {
-      const id = await c.objectPut({ containerId: new Uint8Array(32).fill(5), payload, homomorphicHash: false });
+      const id = await c.objectPut({ containerId: asContainerId(new Uint8Array(32).fill(5)), payload, homomorphicHash: false });
       expect(putMessages.length).toBe(4);
       const chunks = putMessages.slice(1).map((raw) => new ProtoMessage(new ProtoMessage(raw).bytes(1)!).bytes(2)!);
       expect(chunks.map((ch) => ch.length)).toEqual([3 << 20, 3 << 20, 1 << 20]);
       expect(Buffer.concat(chunks).equals(Buffer.from(payload))).toBe(true);
       expect(id.length).toBe(32);
-      answerId = new Uint8Array(32).fill(1);
-      await expect(c.objectPut({ containerId: new Uint8Array(32).fill(5), payload: payload.subarray(0, 10), homomorphicHash: false })).rejects.toThrow(
+      answerId = asObjectId(new Uint8Array(32).fill(1));
+      await expect(c.objectPut({ containerId: asContainerId(new Uint8Array(32).fill(5)), payload: payload.subarray(0, 10), homomorphicHash: false })).rejects.toThrow(
         /node returned ID .*, expected/,
       );
     } finally {
@@ -346,7 +353,7 @@ describe('deadlines', () => {
     handlers.set(PATHS[1]!.path, () => 'hang');
     const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 500 });
     try {
-      await expect(c.containerGet(new Uint8Array(32).fill(7))).rejects.toThrow(NeoFSTimeoutError);
+      await expect(c.containerGet(asContainerId(new Uint8Array(32).fill(7)))).rejects.toThrow(NeoFSTimeoutError);
     } finally {
       c.close();
     }
@@ -377,5 +384,76 @@ describe('endpoints', () => {
     expect(parseEndpoint('grpcs://st1.fs.neo.org:8082')).toEqual({ target: 'st1.fs.neo.org:8082', tls: true });
     expect(() => parseEndpoint('localhost')).toThrow(/expected host:port/);
     expect(() => parseEndpoint('http://x:1')).toThrow(/expected host:port/);
+  });
+});
+
+describe('container writes: send, then poll until visible (CONTAINER_AWAIT_TIMEOUT goes on polling)', () => {
+  const cnr = newContainer({ ownerId: ownerIdFromPublicKey(keySigner(userKey).publicKey), basicAcl: BASIC_ACL_AUTHMATE, placementPolicy: Uint8Array.of(0x0a, 0x02, 0x08, 0x01) });
+  const cnrBytes = encodeContainer(cnr);
+  const status = (code: number) => meta({ status: { code, message: 'from the fake node', details: [] } });
+  const getAnswers = (answers: ('found' | 'missing')[]) => {
+    let i = 0;
+    handlers.set(CNR('Get'), () => {
+      const a = answers[Math.min(i++, answers.length - 1)];
+      return a === 'found'
+        ? signResponse(nodeSigner, new ProtoWriter().message(1, cnrBytes).finish(), meta())
+        : signResponse(nodeSigner, undefined, status(StatusCode.CONTAINER_NOT_FOUND));
+    });
+    return () => i;
+  };
+  const CNR = (m: string) => `/neo.fs.v2.container.ContainerService/${m}`;
+  const wait = (phases: string[]) => ({ pollIntervalMs: 5, timeoutMs: 5000, onProgress: (p: { phase: string }) => phases.push(p.phase) });
+
+  it('Put answered with CONTAINER_AWAIT_TIMEOUT polls Get until the container is there', async () => {
+    handlers.set(CNR('Put'), () => signResponse(nodeSigner, new ProtoWriter().finish(), status(StatusCode.CONTAINER_AWAIT_TIMEOUT)));
+    const gets = getAnswers(['missing', 'missing', 'found']);
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      const phases: string[] = [];
+      const id = await c.containerPut(cnr, { wait: wait(phases) });
+      expect(gets()).toBe(3);
+      expect(phases).toEqual(['sent', 'waiting', 'waiting', 'done']);
+      expect(Buffer.from(id)).toEqual(Buffer.from(sha256(cnrBytes)));
+      // wait: false does not poll and reports the await time-out.
+      await expect(c.containerPut(cnr, { wait: false })).rejects.toThrow(/in time/);
+      expect(gets()).toBe(3);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('Delete polls until Get says CONTAINER_NOT_FOUND', async () => {
+    handlers.set(CNR('Delete'), () => signResponse(nodeSigner, new Uint8Array(), meta()));
+    const gets = getAnswers(['found', 'found', 'missing']);
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      const phases: string[] = [];
+      await c.containerDelete(asContainerId(sha256(cnrBytes)), { wait: wait(phases) });
+      expect(gets()).toBe(3);
+      expect(phases).toEqual(['sent', 'waiting', 'waiting', 'done']);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('SetExtendedACL polls GetExtendedACL through EACL_NOT_FOUND until the same table comes back; other errors end it', async () => {
+    const cid = asContainerId(sha256(cnrBytes));
+    const table = encodeEACLTable({ version: { major: 2, minor: 21 }, containerId: cid, records: [] });
+    handlers.set(CNR('SetExtendedACL'), () => signResponse(nodeSigner, new Uint8Array(), meta()));
+    let n = 0;
+    handlers.set(CNR('GetExtendedACL'), () =>
+      ++n < 3 ? signResponse(nodeSigner, undefined, status(StatusCode.EACL_NOT_FOUND)) : signResponse(nodeSigner, new ProtoWriter().message(1, table).finish(), meta()),
+    );
+    const c = new NeoFSClient({ endpoint, signer: userKey, timeoutMs: 2000 });
+    try {
+      const phases: string[] = [];
+      await c.containerSetEACL(table, { wait: wait(phases) }); // the container ID comes from the table
+      expect(n).toBe(3);
+      expect(phases).toEqual(['sent', 'waiting', 'waiting', 'done']);
+      handlers.set(CNR('GetExtendedACL'), () => signResponse(nodeSigner, undefined, status(StatusCode.ACCESS_DENIED)));
+      await expect(c.containerSetEACL(table, { wait: wait([]) })).rejects.toBeInstanceOf(AccessDeniedError);
+    } finally {
+      c.close();
+    }
   });
 });

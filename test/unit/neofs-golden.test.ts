@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { p256 } from '@noble/curves/nist.js';
-import { encodeSignature } from '../../src/crypto/signature.js';
+import { encodeSignature } from '../../src/neofs/refs.js';
 import {
   containerId,
   encodeContainer,

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import protobuf from 'protobufjs';
-import { encodeSignature, SignatureScheme } from '../../src/crypto/signature.js';
+import { SignatureScheme } from '../../src/crypto/signature.js';
+import { encodeSignature } from '../../src/neofs/refs.js';
 
 const protoRoot = fileURLToPath(new URL('../../proto/', import.meta.url));
 const golden = JSON.parse(readFileSync(new URL('../vectors/neofs/golden.json', import.meta.url), 'utf8'));

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   API_VERSION,
   ChecksumType,
+  type ContainerId,
+  type OwnerId,
+  asContainerId,
+  asObjectId,
+  asOwnerId,
+  decodeContainerIdMessage,
+  encodeContainerIdMessage,
+  ownerIdFromScriptHash,
   checkUuidV4,
   containerIdFromContainer,
   containerIdToString,
@@ -114,5 +122,47 @@ describe('Go SDK rc.17 vectors (tools/golden)', async () => {
       expect(toHex(id)).toBe(c.id);
       expect(containerIdToString(id)).toBe(c.idString);
     }
+  });
+});
+
+describe('branded IDs: only the checking constructors make one', () => {
+  const errorOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e as Error;
+    }
+    return undefined;
+  };
+
+  it('asContainerId / asObjectId check length and non-zero; asOwnerId checks length, prefix and checksum', () => {
+    expect(errorOf(() => asContainerId(new Uint8Array(31).fill(1)))).toMatchObject({ name: 'NeoFSFormatError', message: 'container ID must be 32 bytes, got 31' });
+    expect(errorOf(() => asContainerId(new Uint8Array(32)))).toMatchObject({ name: 'NeoFSFormatError', message: 'container ID is all zeros' });
+    expect(errorOf(() => asObjectId(new Uint8Array(33).fill(1)))).toMatchObject({ name: 'NeoFSFormatError', message: 'object ID must be 32 bytes, got 33' });
+    const owner = ownerIdFromScriptHash(new Uint8Array(20).fill(3));
+    expect(asOwnerId(Uint8Array.from(owner))).toEqual(owner);
+    const bad = Uint8Array.from(owner);
+    bad[24]! ^= 1;
+    expect(errorOf(() => asOwnerId(bad))).toMatchObject({ name: 'NeoFSFormatError', message: 'owner ID checksum mismatch' });
+    expect(errorOf(() => asOwnerId(owner.subarray(1)))).toMatchObject({ message: 'owner ID must be 25 bytes, got 24' });
+    expect(asContainerId(new Uint8Array(32).fill(1))).toBeInstanceOf(Uint8Array);
+  });
+
+  it('decoded IDs are copies, not views of the message', () => {
+    const msg = encodeContainerIdMessage(asContainerId(new Uint8Array(32).fill(5)));
+    const id = decodeContainerIdMessage(msg);
+    msg[2] = 9;
+    expect(id[0]).toBe(5);
+  });
+
+  it('a plain Uint8Array is not an ID for the type checker', () => {
+    const takesCid = (c: ContainerId) => c.length;
+    const takesOwner = (o: OwnerId) => o.length;
+    // @ts-expect-error a Uint8Array must go through asContainerId
+    expect(takesCid(new Uint8Array(32).fill(1))).toBe(32);
+    // @ts-expect-error an object ID is not a container ID
+    expect(takesCid(asObjectId(new Uint8Array(32).fill(1)))).toBe(32);
+    // @ts-expect-error nor an owner ID
+    expect(takesOwner(new Uint8Array(25))).toBe(25);
   });
 });

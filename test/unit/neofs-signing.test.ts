@@ -1,7 +1,8 @@
 // Verification header chains (forwarded messages), meta header encoding.
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { SignatureScheme, encodeSignature } from '../../src/crypto/signature.js';
+import { SignatureScheme } from '../../src/crypto/signature.js';
+import { encodeSignature } from '../../src/neofs/refs.js';
 import { ProtoWriter } from '../../src/neofs/proto/wire.js';
 import { API_VERSION, encodeVersion } from '../../src/neofs/refs.js';
 import {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  EACLDecodeError,
   EACLOperation,
   decodeEACLTable,
   defaultBearerTable,
@@ -70,5 +71,28 @@ describe('eACL JSON error messages name the path', () => {
     const t = fromText('{"records":[{"operation":3,"action":"DENY","targets":[{"role":"USER","keys":["-_8","AQ"]}]}]}');
     expect(t.records[0]).toMatchObject({ operation: 3, action: 2, targets: [{ role: 1 }] });
     expect(t.records[0]!.targets[0]!.keys.map(hex)).toEqual(['fbff', '01']);
+  });
+});
+
+// Issue 9 item 5: only EACLDecodeError leaves the binary decoder.
+describe('eACL binary decoding errors', () => {
+  it.each([
+    ['truncated', '0a05', 'invalid eACL table: field 1: length 5 overruns the message (at byte 0)'],
+    ['invalid UTF-8 in a filter key', '1a07 1a05 1a03 6180ff', 'invalid eACL table: field 3: invalid UTF-8 (at byte 0)'],
+    ['varint over 64 bits in an operation', '1a0b 08 ffffffffffffffffff02', 'invalid eACL table: varint overflows 64 bits (at byte 1)'],
+    ['field number 0', '00', 'invalid eACL table: field number 0 (at byte 0)'],
+    ['short container ID', '1203 0a0101', 'containerID: invalid container ID length 1, expected 32'],
+    ['zero container ID', `1222 0a20${'00'.repeat(32)}`, 'containerID: zero container ID'],
+    ['negative role', '1a0d 220b 08 feffffffffffffffff01', 'records[0].targets[0].role: negative value -2'],
+  ])('%s', (_, hexInput, message) => {
+    const bytes = new Uint8Array(Buffer.from(hexInput.replaceAll(' ', ''), 'hex'));
+    let err: unknown;
+    try {
+      decodeEACLTable(bytes);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(EACLDecodeError);
+    expect((err as Error).message).toBe(message);
   });
 });

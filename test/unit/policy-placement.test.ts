@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  PlacementPolicyError,
+  type PlacementFilter,
   decodePlacementPolicy,
   encodePlacementPolicy,
   placementPolicyFromJSON,
@@ -8,6 +10,8 @@ import {
   verifyPlacementPolicy,
 } from '../../src/policy/placement.js';
 import { PlacementPolicySyntaxError, formatPlacementPolicy, parsePlacementPolicy } from '../../src/policy/placement-ql.js';
+import { MAX_NESTING_DEPTH } from '../../src/neofs/proto/wire.js';
+import { JsonFieldError } from '../../src/util/protojson.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -100,12 +104,91 @@ describe('placement policy QL messages', () => {
   });
 });
 
+/**
+ * Text offsets of the key and the value a JSON path (`replicas[0].count`, `''` = the document)
+ * names in `text`: what Go's protojson column (1-based) points at.
+ */
+function locate(text: string, path: string): { key?: number; value: number } {
+  const steps = path === '' ? [] : path.split(/\.|(?=\[)/).map((p) => (p.startsWith('[') ? Number(p.slice(1, -1)) : p));
+  let i = 0;
+  const ws = () => {
+    while (/\s/.test(text[i] ?? '')) i++;
+  };
+  const skipValue = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      while (text[i] !== close) {
+        if (c === '{') {
+          skipValue(); // key
+          ws();
+          i++; // ':'
+        }
+        skipValue();
+        ws();
+        if (text[i] === ',') i++;
+        ws();
+      }
+      i++;
+    } else if (c === '"') {
+      i++;
+      while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+      i++;
+    } else while (i < text.length && !/[,\]}\s]/.test(text[i]!)) i++;
+  };
+  let key: number | undefined;
+  for (const step of steps) {
+    ws();
+    const open = text[i++];
+    for (let n = 0; ; n++) {
+      ws();
+      if (open === '{') {
+        const k = i;
+        skipValue();
+        const name = JSON.parse(text.slice(k, i)) as string;
+        ws();
+        i++; // ':'
+        ws();
+        if (name === step) {
+          key = k;
+          break;
+        }
+      } else if (n === step) {
+        key = undefined;
+        break;
+      }
+      skipValue();
+      ws();
+      i++; // ','
+    }
+  }
+  ws();
+  return { ...(key !== undefined ? { key } : {}), value: i };
+}
+
 describe('placement policy protojson against SDK rc.17 UnmarshalJSON', () => {
   it.each(go.policyJSON.map((v) => [v.input, v] as const))('%s', (_, v) => {
     const parse = () => placementPolicyFromJSON(JSON.parse(v.input));
     if (v.error) {
-      if (/duplicate field|syntax error/.test(v.error) && !/unexpected token (\[|\{|"|null)/.test(v.error)) return; // JSON text level: json-input tests
-      expect(errorOf(parse), v.error).toBeDefined();
+      // Same class of failure as Go, at the same place: Go's column points at the key or value our path names.
+      const err = errorOf(parse);
+      expect(err, v.error).toBeInstanceOf(JsonFieldError);
+      const path = (err as JsonFieldError).path;
+      const column = /\(line 1:(\d+)\)/.exec(v.error)?.[1];
+      if (column !== undefined) {
+        const at = locate(v.input, path);
+        expect([at.key, at.value].map((o) => (o === undefined ? undefined : o + 1)), `${v.error} vs ${err!.message}`).toContain(Number(column));
+      } else {
+        // The SDK's own checks (after protojson) say "invalid selector #0: negative clause -1" and the like.
+        const m = /^invalid (selector|filter|EC rule) #(\d+): (.*)$/.exec(v.error);
+        expect(m, v.error).not.toBeNull();
+        const list = { selector: 'selectors', filter: 'filters', 'EC rule': 'ecRules' }[m![1] as 'selector' | 'filter' | 'EC rule'];
+        expect(path.startsWith(`${list}[${m![2]}]`), `${v.error} vs ${err!.message}`).toBe(true);
+        expect(err!.message).toContain(m![3]);
+      }
       return;
     }
     const p = parse();
@@ -134,5 +217,31 @@ describe('placement policy binary decoding', () => {
   it('rejects negative enums and oversized counts like the SDK', () => {
     expect(() => decodePlacementPolicy(Uint8Array.from([0x1a, 0x0b, 0x18, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]))).toThrow('selectors[0].clause: negative value -1');
     expect(() => decodePlacementPolicy(Uint8Array.from([0x10, 0x80, 0x80, 0x80, 0x80, 0x10]))).toThrow('containerBackupFactor: 4294967296 exceeds uint32');
+  });
+
+  // Issue 9 item 5: only PlacementPolicyError leaves the decoder (no TypeError, RangeError or raw ProtoDecodeError).
+  it.each([
+    ['truncated', '0a05080112', 'invalid placement policy: field 1: length 5 overruns the message (at byte 0)'],
+    ['invalid UTF-8 in a selector name', '1a03 0a01ff', 'invalid placement policy: field 1: invalid UTF-8 (at byte 0)'],
+    ['varint over 64 bits', '10 ffffffffffffffffff02', 'invalid placement policy: varint overflows 64 bits (at byte 1)'],
+    ['a filter that is not a message', '2201 ff', 'invalid placement policy: truncated varint (at byte 0)'],
+  ])('%s', (_, hexInput, message) => {
+    const bytes = new Uint8Array(Buffer.from(hexInput.replaceAll(' ', ''), 'hex'));
+    expect(errorOf(() => decodePlacementPolicy(bytes))).toBeInstanceOf(PlacementPolicyError);
+    expect(errorOf(() => decodePlacementPolicy(bytes))?.message).toBe(message);
+  });
+
+  it(`decodes filters nested ${MAX_NESTING_DEPTH} deep and refuses one more level without exhausting the stack`, () => {
+    const nested = (depth: number): Uint8Array => {
+      let f: PlacementFilter = { name: '', key: 'a', op: 1, value: 'b', filters: [] };
+      for (let i = 1; i < depth; i++) f = { name: '', key: '', op: 8, value: '', filters: [f] };
+      return encodePlacementPolicy({ replicas: [{ count: 1, selector: '' }], containerBackupFactor: 0, selectors: [], filters: [f], ecRules: [] });
+    };
+    let f = decodePlacementPolicy(nested(MAX_NESTING_DEPTH)).filters[0]!;
+    for (let i = 1; i < MAX_NESTING_DEPTH; i++) f = f.filters[0]!;
+    expect(f).toMatchObject({ key: 'a', value: 'b', filters: [] });
+    const e = errorOf(() => decodePlacementPolicy(nested(MAX_NESTING_DEPTH + 1)));
+    expect(e).toBeInstanceOf(PlacementPolicyError);
+    expect(e?.message).toBe(`filters[0]: filters nested deeper than ${MAX_NESTING_DEPTH} levels`);
   });
 });

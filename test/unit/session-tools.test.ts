@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bytesToHex, privateKeyFromWIF, publicKeyFromPrivate } from '../../src/crypto/keys.js';
 import { SignatureScheme } from '../../src/crypto/signature.js';
-import { ownerIdFromPublicKey } from '../../src/neofs/refs.js';
+import { asContainerId, ownerIdFromPublicKey } from '../../src/neofs/refs.js';
 import {
   SessionTokenNotReadyError,
   checkReadyToSign,
@@ -113,7 +113,7 @@ describe('neofs-cli util sign session-token output', () => {
 
 describe('readiness, context filling, issuer rules', () => {
   const blank = () => decodeSessionTokenAny(fixture('blank.bin')).token;
-  const cid = new Uint8Array(32).fill(7);
+  const cid = asContainerId(new Uint8Array(32).fill(7));
 
   it('a blank token is not ready: context missing; then verb or container alone', () => {
     expect(missingForSigning(blank())).toEqual(['context']);
@@ -235,7 +235,7 @@ describe('util sign session-token through the CLI entry (offline)', () => {
   it('binary in, binary out (or --json); the wallet from AUTHMATE_WALLET', () => {
     const from = join(tmp, 'blank-put.bin');
     const blank = decodeSessionTokenAny(fixture('blank.bin')).token;
-    writeFileSync(from, encodeSessionToken(fillObjectContext(blank, { verb: ObjectSessionVerb.PUT, containerId: new Uint8Array(32).fill(9) })));
+    writeFileSync(from, encodeSessionToken(fillObjectContext(blank, { verb: ObjectSessionVerb.PUT, containerId: asContainerId(new Uint8Array(32).fill(9)) })));
     const r = authmate(['util', 'sign', 'session-token', '--from', from, '--to', join(tmp, 'signed.bin')], { ...pw, AUTHMATE_WALLET: wallet });
     expect(r.code, r.stderr).toBe(0);
     const bin = decodeSessionTokenAny(readFileSync(join(tmp, 'signed.bin')));

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { p256 } from '@noble/curves/nist.js';
 import { sha512 } from '@noble/hashes/sha2.js';
-import {
-  SignatureScheme,
-  checkSignature,
-  decodeSignature,
-  decodeSignatureRFC6979,
-  encodeSignature,
-  encodeSignatureRFC6979,
-  signData,
-  verifySignature,
-} from '../../src/crypto/signature.js';
+import { SignatureScheme, checkSignature, signData, verifySignature } from '../../src/crypto/signature.js';
+import { decodeSignature, decodeSignatureRFC6979, encodeSignature, encodeSignatureRFC6979 } from '../../src/neofs/refs.js';
 
 const hex = (s: string) => new Uint8Array(Buffer.from(s, 'hex'));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');

@@ -31,6 +31,7 @@ import {
   type SessionTokenV2,
 } from '../../src/tokens/session-v2.js';
 import { TokenFormatError } from '../../src/tokens/common.js';
+import { asContainerId, asObjectId, asOwnerId } from '../../src/neofs/refs.js';
 import { SignatureError } from '../../src/crypto/signature.js';
 import { decodeAccessBoxMessage, decodeTokensV2Message } from '../../src/box/accessbox.js';
 import { eaclTableFromJSON, encodeEACLTable } from '../../src/policy/eacl.js';
@@ -68,7 +69,7 @@ describe('BearerToken vs neofs-sdk-go rc.17', () => {
       const token =
         vec.lifetime.iat === vec.lifetime.nbf
           ? issueGateBearerToken({ eaclTable: hex(vec.eaclTable), gatePublicKey, iat: vec.lifetime.iat, exp: vec.lifetime.exp, userPrivateKey: userKey })
-          : signBearerToken({ eaclTable: hex(vec.eaclTable), ownerId: hex(v1.gates[vec.gate]!.userId), lifetime: vec.lifetime }, userKey);
+          : signBearerToken({ eaclTable: hex(vec.eaclTable), ownerId: asOwnerId(hex(v1.gates[vec.gate]!.userId)), lifetime: vec.lifetime }, userKey);
       expect(toHex(encodeBearerTokenBody(token))).toBe(vec.signedData);
       expect(toHex(encodeBearerToken(token))).toBe(vec.token);
     });
@@ -88,7 +89,7 @@ describe('BearerToken vs neofs-sdk-go rc.17', () => {
     const vec = v1.bearer.find((b) => b.rulesJson !== undefined)!;
     const table = encodeEACLTable(eaclTableFromJSON(JSON.parse(vec.rulesJson!)));
     expect(toHex(table)).toBe(vec.eaclTable);
-    const t = signBearerToken({ eaclTable: table, ownerId: hex(v1.gates[vec.gate]!.userId), lifetime: vec.lifetime }, userKey);
+    const t = signBearerToken({ eaclTable: table, ownerId: asOwnerId(hex(v1.gates[vec.gate]!.userId)), lifetime: vec.lifetime }, userKey);
     expect(toHex(encodeBearerToken(t))).toBe(vec.token);
   });
 
@@ -108,7 +109,7 @@ describe('BearerToken vs neofs-sdk-go rc.17', () => {
 
   it('rejects a token whose issuer is not the signer', () => {
     const t = decodeBearerToken(hex(v1.bearer[0]!.token));
-    t.issuer = hex(v1.gates[0]!.userId);
+    t.issuer = asOwnerId(hex(v1.gates[0]!.userId));
     expect(() => verifyBearerToken(t)).toThrow(/issuer|does not verify/);
   });
 
@@ -133,8 +134,8 @@ describe('SessionToken v1 vs neofs-sdk-go rc.17', () => {
   for (const vec of v1.sessionV1) {
     const context: SessionContextV1 =
       vec.kind === 'container'
-        ? { kind: 'container', verb: vec.verb, ...(vec.containerId ? { containerId: hex(vec.containerId) } : {}) }
-        : { kind: 'object', verb: vec.verb, containerId: hex(vec.containerId!), objectIds: (vec.objectIds ?? []).map(hex) };
+        ? { kind: 'container', verb: vec.verb, ...(vec.containerId ? { containerId: asContainerId(hex(vec.containerId)) } : {}) }
+        : { kind: 'object', verb: vec.verb, containerId: asContainerId(hex(vec.containerId!)), objectIds: (vec.objectIds ?? []).map((o) => asObjectId(hex(o))) };
 
     it(`byte-identical: ${vec.name}`, () => {
       const token = signSessionToken(
@@ -160,7 +161,7 @@ describe('SessionToken v1 vs neofs-sdk-go rc.17', () => {
     const vec = v1.sessionV1.find((s) => s.containerId && s.kind === 'container')!;
     const t = issueGateSessionToken({
       verb: ContainerSessionVerb.DELETE,
-      containerId: hex(vec.containerId!),
+      containerId: asContainerId(hex(vec.containerId!)),
       gatePublicKey: hex(v1.gates[vec.gate]!.publicKey),
       iat: vec.lifetime.iat,
       exp: vec.lifetime.exp,
@@ -189,8 +190,8 @@ describe('SessionToken v1 vs neofs-sdk-go rc.17', () => {
 
 describe('SessionTokenV2 vs neofs-sdk-go rc.21', () => {
   for (const vec of v2.sessionTokensV2) {
-    const subjects: SessionTarget[] = vec.subjects.map((s) => (s.userId ? { ownerId: hex(s.userId) } : { nnsName: s.nnsName! }));
-    const contexts = vec.contexts.map((c) => ({ verbs: c.verbs, ...(c.containerId ? { containerId: hex(c.containerId) } : {}) }));
+    const subjects: SessionTarget[] = vec.subjects.map((s) => (s.userId ? { ownerId: asOwnerId(hex(s.userId)) } : { nnsName: s.nnsName! }));
+    const contexts = vec.contexts.map((c) => ({ verbs: c.verbs, ...(c.containerId ? { containerId: asContainerId(hex(c.containerId)) } : {}) }));
     const lifetime = { iat: vec.lifetime[0], nbf: vec.lifetime[1], exp: vec.lifetime[2] };
 
     it(`byte-identical: ${vec.name}`, () => {
@@ -237,9 +238,9 @@ describe('SessionTokenV2 vs neofs-sdk-go rc.21', () => {
     signSessionTokenV2(
       {
         version: 0,
-        subjects: [{ ownerId: hex(v2.gates[0]!.userId) }],
+        subjects: [{ ownerId: asOwnerId(hex(v2.gates[0]!.userId)) }],
         lifetime: { iat: 10, nbf: 10, exp: 20 },
-        contexts: [{ verbs: [SessionVerb.OBJECT_GET] }, { containerId: hex('01'.repeat(32)), verbs: [SessionVerb.OBJECT_PUT] }],
+        contexts: [{ verbs: [SessionVerb.OBJECT_GET] }, { containerId: asContainerId(hex('01'.repeat(32))), verbs: [SessionVerb.OBJECT_PUT] }],
         final: false,
       },
       userKey,

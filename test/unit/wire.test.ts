@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProtoMessage, ProtoWriter, readFields } from '../../src/neofs/proto/wire.js';
+import { MAX_FIELD_NUMBER, ProtoDecodeError, ProtoMessage, ProtoWriter, readFields } from '../../src/neofs/proto/wire.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
@@ -54,5 +54,55 @@ describe('readFields / ProtoMessage', () => {
     expect(() => readFields(Uint8Array.of(0x08))).toThrow(/truncated varint/);
     expect(() => readFields(Uint8Array.of(0x0b))).toThrow(/wire type 3/);
     expect(() => readFields(Uint8Array.of(0x00))).toThrow(/field number 0/);
+  });
+});
+
+describe('strictness as Go protowire', () => {
+  const h = (s: string) => new Uint8Array(Buffer.from(s.replaceAll(' ', ''), 'hex'));
+  const errorOf = (f: () => unknown): Error => {
+    try {
+      f();
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error('did not throw');
+  };
+
+  it('accepts a 10-byte varint whose last byte is 0 or 1 (2^64 - 1 is the largest)', () => {
+    expect(new ProtoMessage(h('08 ffffffffffffffffff01')).bigint(1)).toBe(0xffff_ffff_ffff_ffffn);
+    expect(new ProtoMessage(h('08 80808080808080808000')).bigint(1)).toBe(0n); // non-minimal, still 10 bytes: Go accepts it
+  });
+  it('rejects a 10th byte above 1 (over 64 bits) and an 11th byte, naming the position', () => {
+    for (const bad of ['08 ffffffffffffffffff02', '08 ffffffffffffffffff7f', '08 ffffffffffffffffff8101']) {
+      const e = errorOf(() => readFields(h(bad)));
+      expect(e).toBeInstanceOf(ProtoDecodeError);
+      expect(e.message).toBe('varint overflows 64 bits (at byte 1)');
+    }
+    // In a key, too.
+    expect(errorOf(() => readFields(h('0801 ffffffffffffffffff02')))).toMatchObject({ name: 'ProtoDecodeError', message: 'varint overflows 64 bits (at byte 2)' });
+  });
+  it('rejects truncated varints, lengths and fixed fields with their position', () => {
+    expect(errorOf(() => readFields(h('0801 10ff')))).toMatchObject({ name: 'ProtoDecodeError', message: 'truncated varint (at byte 3)' });
+    expect(errorOf(() => readFields(h('0801 12ffffffffffffffffff01')))).toMatchObject({ message: 'field 2: length 18446744073709551615 overruns the message (at byte 2)' });
+    expect(errorOf(() => readFields(h('0801 19 0102')))).toMatchObject({ message: 'truncated fixed64 in field 3 (at byte 2)' });
+  });
+  it('rejects field numbers outside 1 .. 2^29-1', () => {
+    expect(readFields(h('f8ffffff0f 01'))[0]).toMatchObject({ field: MAX_FIELD_NUMBER, value: 1n });
+    expect(errorOf(() => readFields(h('8080808010 01')))).toMatchObject({ name: 'ProtoDecodeError', message: 'field number 536870912 is above 536870911 (at byte 0)' });
+  });
+  it('invalid UTF-8 in a string field is a ProtoDecodeError, not a TypeError', () => {
+    const m = new ProtoMessage(h('0801 1202 c328'));
+    expect(errorOf(() => m.string(2))).toMatchObject({ name: 'ProtoDecodeError', message: 'field 2: invalid UTF-8 (at byte 2)' });
+    expect(errorOf(() => m.repeatedStrings(2))).toBeInstanceOf(ProtoDecodeError);
+    expect(new ProtoMessage(h('1203 e282ac')).string(2)).toBe('€');
+  });
+  it('a wire type that does not fit the accessor is an error', () => {
+    expect(errorOf(() => new ProtoMessage(h('1000')).string(2))).toMatchObject({ message: 'field 2: expected a string (at byte 0)' });
+    expect(errorOf(() => new ProtoMessage(h('1d01000000')).repeatedVarints(3))).toMatchObject({ message: 'field 3: expected varints (at byte 0)' });
+  });
+  it('packed varints are read with the same rules', () => {
+    expect(new ProtoMessage(h('1203 01ac02')).repeatedVarints(2)).toEqual([1n, 300n]);
+    expect(errorOf(() => new ProtoMessage(h('1202 01ac')).repeatedVarints(2))).toMatchObject({ name: 'ProtoDecodeError', message: 'truncated varint (at byte 1)' });
+    expect(errorOf(() => new ProtoMessage(h('120a ffffffffffffffffff02')).repeatedVarints(2))).toMatchObject({ message: 'varint overflows 64 bits (at byte 0)' });
   });
 });

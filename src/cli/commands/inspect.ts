@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { GlobalArgs, InspectArgs } from '../args.js';
+import type { GlobalArgs, InspectArgs } from '../base/args.js';
 
 export const inspectCommand: CommandModule<GlobalArgs, InspectArgs> = {
   command: 'inspect',

@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
-import { DEFAULT_BOX_FORMAT, DEFAULT_PLACEMENT_POLICY } from '../../authmate/defaults.js';
-import type { GlobalArgs, IssueSecretArgs } from '../args.js';
+import { DEFAULT_PLACEMENT_POLICY } from '../../authmate/defaults.js';
+import type { GlobalArgs, IssueSecretArgs } from '../base/args.js';
 
 const OURS = '[authmate-ts]';
 
@@ -27,9 +27,11 @@ export const issueSecretCommand: CommandModule<GlobalArgs, IssueSecretArgs> = {
       .option('profile', { type: 'string', describe: `${OURS} Profile name for --aws-cli-credentials (default: "default" for a new file, else authmate_cred_<oid>)` })
       .option('box-format', {
         type: 'string',
-        default: DEFAULT_BOX_FORMAT,
         choices: ['g1', 'g2', 'g3', 'g4'],
-        describe: `${OURS} Access box generation: g3 = neofs-s3-gw v0.37-v0.44 (bearer + session v1); g4 = v0.43+ (session v2, the only one v0.45+ reads); g2 = v0.31-v0.36; g1 = v0.16-v0.30 and FrostFS`,
+        describe:
+          `${OURS} Access box generation for the gateways that will read it: g4 (default) = neofs-s3-gw v0.43+ (session v2; ` +
+          'the only one v0.45+ reads); g3 = v0.37-v0.44 (bearer + session v1; the default when --bearer-rules or the 2021 ' +
+          'session flags are given); g2 = v0.31-v0.36; g1 = v0.16-v0.30 and FrostFS',
       })
       .option('pool-dial-timeout', { type: 'string', default: '5s', describe: 'Timeout for connecting to the peer' })
       .option('pool-healthcheck-timeout', { type: 'string', default: '5s', describe: 'Accepted for compatibility (single peer, no pool)' })

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { GlobalArgs, ObtainSecretArgs } from '../args.js';
+import type { GlobalArgs, ObtainSecretArgs } from '../base/args.js';
 
 export const obtainSecretCommand: CommandModule<GlobalArgs, ObtainSecretArgs> = {
   command: 'obtain-secret',

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { GlobalArgs, RevokeArgs } from '../args.js';
+import type { GlobalArgs, RevokeArgs } from '../base/args.js';
 
 export const revokeCommand: CommandModule<GlobalArgs, RevokeArgs> = {
   command: 'revoke',

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { ContextArgs, GlobalArgs, SignSessionTokenArgs } from '../args.js';
+import type { ContextArgs, GlobalArgs, SignSessionTokenArgs } from '../base/args.js';
 
 /** Flags that fill an object session context (neofs-cli fills them inside `object put/delete`). */
 /** `--verb/--cid/--oid`, shared by `session create` and `util sign session-token`. */

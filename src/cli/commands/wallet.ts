@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { GlobalArgs } from '../args.js';
-import { makeContext } from '../context.js';
+import type { GlobalArgs } from '../base/args.js';
+import { makeContext } from '../base/context.js';
 
 interface CreateArgs extends GlobalArgs {
   wallet: string;

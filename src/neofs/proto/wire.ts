@@ -14,6 +14,9 @@ const WIRE_FIXED64 = 1;
 const WIRE_BYTES = 2;
 const WIRE_FIXED32 = 5;
 
+/** Protobuf wire types (the low 3 bits of a field key). */
+export const WireType = { VARINT: WIRE_VARINT, FIXED64: WIRE_FIXED64, BYTES: WIRE_BYTES, FIXED32: WIRE_FIXED32 } as const;
+
 const utf8 = new TextEncoder();
 
 export type Uint64 = number | bigint;
@@ -163,10 +166,10 @@ export class ProtoWriter {
   }
 }
 
-/** One decoded field: varint/fixed values as bigint, length-delimited ones as bytes. */
+/** One decoded field: varint/fixed values as bigint, length-delimited ones as bytes. `offset` is where its tag starts. */
 export type ProtoField =
-  | { field: number; wire: typeof WIRE_VARINT | typeof WIRE_FIXED64 | typeof WIRE_FIXED32; value: bigint }
-  | { field: number; wire: typeof WIRE_BYTES; value: Uint8Array };
+  | { field: number; wire: typeof WIRE_VARINT | typeof WIRE_FIXED64 | typeof WIRE_FIXED32; value: bigint; offset: number }
+  | { field: number; wire: typeof WIRE_BYTES; value: Uint8Array; offset: number };
 
 /** Thrown for bytes that are not a well-formed protobuf message. */
 export class ProtoDecodeError extends AuthmateError {
@@ -175,57 +178,105 @@ export class ProtoDecodeError extends AuthmateError {
   }
 }
 
+/** One place builds decode errors, so the byte position is always named the same way. */
+export function protoDecodeError(message: string, position?: number): ProtoDecodeError {
+  return new ProtoDecodeError(position === undefined ? message : `${message} (at byte ${position})`);
+}
+
+/** Largest field number protobuf allows (2^29 - 1); Go's decoder rejects larger ones. */
+export const MAX_FIELD_NUMBER = 0x1fff_ffff;
+
+/**
+ * Deepest message nesting our decoders follow (recursive messages: placement filters, session
+ * token origins). Go's protobuf stops at 10 000; a smaller bound keeps the JS stack safe and is
+ * far above anything a real policy or token uses.
+ */
+export const MAX_NESTING_DEPTH = 1000;
+
+/**
+ * Reads one varint at `off` as Go's protowire does: at most 10 bytes, and the 10th byte may only
+ * be 0 or 1 (anything else overflows 64 bits). Returns the value and the offset after it.
+ */
+export function readVarint(buf: Uint8Array, off: number): [bigint, number] {
+  const start = off;
+  // Fast path: up to 4 bytes fit a 28-bit number without BigInt.
+  let small = 0;
+  for (let i = 0; i < 4; i++) {
+    if (off >= buf.length) throw protoDecodeError('truncated varint', start);
+    const b = buf[off++]!;
+    small |= (b & 0x7f) << (7 * i);
+    if ((b & 0x80) === 0) return [BigInt(small >>> 0), off];
+  }
+  let result = BigInt(small >>> 0);
+  for (let i = 4; i < 10; i++) {
+    if (off >= buf.length) throw protoDecodeError('truncated varint', start);
+    const b = buf[off++]!;
+    if (i === 9 && b > 1) throw protoDecodeError('varint overflows 64 bits', start);
+    result |= BigInt(b & 0x7f) << BigInt(7 * i);
+    if ((b & 0x80) === 0) return [result, off];
+  }
+  throw protoDecodeError('varint overflows 64 bits', start); // unreachable: the 10th byte ends it or throws
+}
+
 /** Splits a message into its fields, in wire order. Unknown wire types are an error. */
 export function readFields(buf: Uint8Array): ProtoField[] {
   const out: ProtoField[] = [];
   let off = 0;
-  const varint = (): bigint => {
-    let result = 0n;
-    let shift = 0n;
-    for (;;) {
-      if (off >= buf.length) throw new ProtoDecodeError('truncated varint');
-      const b = buf[off++]!;
-      result |= BigInt(b & 0x7f) << shift;
-      if ((b & 0x80) === 0) return result;
-      shift += 7n;
-      if (shift > 63n) throw new ProtoDecodeError('varint longer than 10 bytes');
-    }
-  };
   while (off < buf.length) {
-    const key = varint();
-    const field = Number(key >> 3n);
+    const offset = off;
+    const [key, afterKey] = readVarint(buf, off);
+    off = afterKey;
+    const fieldBig = key >> 3n;
     const wire = Number(key & 7n);
-    if (field === 0) throw new ProtoDecodeError('field number 0');
+    if (fieldBig === 0n) throw protoDecodeError('field number 0', offset);
+    if (fieldBig > BigInt(MAX_FIELD_NUMBER)) throw protoDecodeError(`field number ${fieldBig} is above ${MAX_FIELD_NUMBER}`, offset);
+    const field = Number(fieldBig);
     switch (wire) {
-      case WIRE_VARINT:
-        out.push({ field, wire, value: varint() });
+      case WIRE_VARINT: {
+        const [value, next] = readVarint(buf, off);
+        off = next;
+        out.push({ field, wire, value, offset });
         break;
+      }
       case WIRE_FIXED64: {
-        if (off + 8 > buf.length) throw new ProtoDecodeError(`truncated fixed64 in field ${field}`);
-        const v = new DataView(buf.buffer, buf.byteOffset + off, 8).getBigUint64(0, true);
+        if (off + 8 > buf.length) throw protoDecodeError(`truncated fixed64 in field ${field}`, offset);
+        const value = new DataView(buf.buffer, buf.byteOffset + off, 8).getBigUint64(0, true);
         off += 8;
-        out.push({ field, wire, value: v });
+        out.push({ field, wire, value, offset });
         break;
       }
       case WIRE_BYTES: {
-        const len = Number(varint());
-        if (off + len > buf.length) throw new ProtoDecodeError(`field ${field}: length ${len} overruns the message`);
-        out.push({ field, wire, value: buf.subarray(off, off + len) });
+        const [lenBig, next] = readVarint(buf, off);
+        off = next;
+        if (lenBig > BigInt(buf.length - off)) throw protoDecodeError(`field ${field}: length ${lenBig} overruns the message`, offset);
+        const len = Number(lenBig);
+        out.push({ field, wire, value: buf.subarray(off, off + len), offset });
         off += len;
         break;
       }
       case WIRE_FIXED32: {
-        if (off + 4 > buf.length) throw new ProtoDecodeError(`truncated fixed32 in field ${field}`);
-        const v = new DataView(buf.buffer, buf.byteOffset + off, 4).getUint32(0, true);
+        if (off + 4 > buf.length) throw protoDecodeError(`truncated fixed32 in field ${field}`, offset);
+        const value = BigInt(new DataView(buf.buffer, buf.byteOffset + off, 4).getUint32(0, true));
         off += 4;
-        out.push({ field, wire, value: BigInt(v) });
+        out.push({ field, wire, value, offset });
         break;
       }
       default:
-        throw new ProtoDecodeError(`unsupported wire type ${wire} in field ${field}`);
+        throw protoDecodeError(`unsupported wire type ${wire} in field ${field}`, offset);
     }
   }
   return out;
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 as Go's protobuf checks proto3 strings: invalid sequences are a decode error, not U+FFFD. */
+export function decodeUtf8(b: Uint8Array, what: string, position?: number): string {
+  try {
+    return utf8Strict.decode(b);
+  } catch {
+    throw protoDecodeError(`${what}: invalid UTF-8`, position);
+  }
 }
 
 /** Typed access to a decoded message's fields (last value wins for singular fields, as protobuf). */
@@ -244,19 +295,28 @@ export class ProtoMessage {
   bytes(field: number): Uint8Array | undefined {
     const f = this.last(field);
     if (f === undefined) return undefined;
-    if (f.wire !== WIRE_BYTES) throw new ProtoDecodeError(`field ${field}: expected bytes`);
+    if (f.wire !== WIRE_BYTES) throw protoDecodeError(`field ${field}: expected bytes`, f.offset);
     return f.value;
   }
 
   string(field: number): string | undefined {
-    const b = this.bytes(field);
-    return b === undefined ? undefined : new TextDecoder('utf-8', { fatal: true }).decode(b);
+    const f = this.last(field);
+    if (f === undefined) return undefined;
+    if (f.wire !== WIRE_BYTES) throw protoDecodeError(`field ${field}: expected a string`, f.offset);
+    return decodeUtf8(f.value, `field ${field}`, f.offset);
+  }
+
+  repeatedStrings(field: number): string[] {
+    return this.fields.filter((f) => f.field === field).map((f) => {
+      if (f.wire !== WIRE_BYTES) throw protoDecodeError(`field ${field}: expected a string`, f.offset);
+      return decodeUtf8(f.value, `field ${field}`, f.offset);
+    });
   }
 
   bigint(field: number): bigint | undefined {
     const f = this.last(field);
     if (f === undefined) return undefined;
-    if (f.wire === WIRE_BYTES) throw new ProtoDecodeError(`field ${field}: expected a number`);
+    if (f.wire === WIRE_BYTES) throw protoDecodeError(`field ${field}: expected a number`, f.offset);
     return f.value;
   }
 
@@ -264,7 +324,7 @@ export class ProtoMessage {
   number(field: number): number | undefined {
     const v = this.bigint(field);
     if (v === undefined) return undefined;
-    if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ProtoDecodeError(`field ${field}: ${v} exceeds 2^53`);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw protoDecodeError(`field ${field}: ${v} exceeds 2^53`);
     return Number(v);
   }
 
@@ -281,7 +341,7 @@ export class ProtoMessage {
 
   repeatedBytes(field: number): Uint8Array[] {
     return this.fields.filter((f) => f.field === field).map((f) => {
-      if (f.wire !== WIRE_BYTES) throw new ProtoDecodeError(`field ${field}: expected bytes`);
+      if (f.wire !== WIRE_BYTES) throw protoDecodeError(`field ${field}: expected bytes`, f.offset);
       return f.value;
     });
   }
@@ -292,23 +352,14 @@ export class ProtoMessage {
     for (const f of this.fields) {
       if (f.field !== field) continue;
       if (f.wire === WIRE_BYTES) {
-        const inner = readFields(packedAsFields(f.value));
-        for (const g of inner) out.push(g.value as bigint);
-      } else out.push(f.value);
+        for (let off = 0; off < f.value.length; ) {
+          const [v, next] = readVarint(f.value, off);
+          out.push(v);
+          off = next;
+        }
+      } else if (f.wire === WIRE_VARINT) out.push(f.value);
+      else throw protoDecodeError(`field ${field}: expected varints`, f.offset);
     }
     return out;
   }
-}
-
-/** Re-tags packed varint bytes as field-1 varints so readFields can split them. */
-function packedAsFields(packed: Uint8Array): Uint8Array {
-  const out: number[] = [];
-  let start = true;
-  for (const b of packed) {
-    if (start) out.push(0x08);
-    out.push(b);
-    start = (b & 0x80) === 0;
-  }
-  if (!start) throw new ProtoDecodeError('truncated packed varint');
-  return Uint8Array.from(out);
 }

@@ -24,7 +24,7 @@ export interface IssueSecretArgs extends GlobalArgs {
   'container-policy'?: string;
   'aws-cli-credentials'?: string;
   profile?: string;
-  'box-format': string;
+  'box-format'?: string;
   'pool-dial-timeout': string;
   'pool-healthcheck-timeout': string;
   'pool-rebalance-interval': string;

@@ -3,7 +3,7 @@
  * with a stable `code` and the `field` (option) that is wrong; each command has a table from
  * field (or code) to the Go tool's exit code and the words it prints.
  */
-import { AuthmateError } from '../errors.js';
+import { AuthmateError } from '../../errors.js';
 
 /**
  * Exit codes, kept equal to the Go neofs-s3-authmate (v0.19.0+) so that existing scripts keep
@@ -74,9 +74,14 @@ export function issueFailures(sessionFlag: string, boxWhere: string): Table {
     gatePublicKeys: { exit: ExitCode.GateKey, say: (m) => `failed to load gate's public key: ${m}` },
     lifetime: { exit: ExitCode.Lifetime, say: (m) => m },
     containerPolicies: { exit: ExitCode.ContainerPolicy, say: flag('container-policy') },
+    // Go reads the mapping first (6) and checks the policies in it while issuing (7).
+    'containerPolicies/CONTAINER_POLICY_INVALID': { exit: ExitCode.Issue, say: flag('container-policy') },
     BEARER_RULES_UNSUPPORTED: { exit: ExitCode.Issue, say: (m) => `--bearer-rules: ${m}; use --session-tokens` },
     bearerRules: { exit: ExitCode.Issue, say: flag('bearer-rules') },
-    sessionRules: { exit: ExitCode.SessionRules, say: flag(sessionFlag) },
+    // Go: JSON that does not read is 8; rules that do not make sense (unknown verb, bad container ID) fail while issuing, 7.
+    'sessionRules/JSON_INPUT': { exit: ExitCode.SessionRules, say: flag(sessionFlag) },
+    'sessionRules/SESSION_RULES_EMPTY': { exit: ExitCode.SessionRules, say: flag(sessionFlag) },
+    sessionRules: { exit: ExitCode.Issue, say: flag(sessionFlag) },
     placementPolicy: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: --container-placement-policy: ${m}` },
     PLACEMENT_UNSATISFIABLE: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: ${m}` },
     basicAcl: { exit: ExitCode.Usage, say: flag('basic-acl') },
@@ -135,13 +140,13 @@ export const COMMON_FAILURES: Table = {
 
 /**
  * The CLI error for `err` under `table`: a `CliError` passes through; a library error is looked
- * up by its code, then its field, then `*`; anything else is unexpected (`*`).
+ * up by `field/code`, its code, its field, then `*`; anything else is unexpected (`*`).
  */
 export function toCliError(err: unknown, table: Table): CliError {
   if (err instanceof CliError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  const failure =
-    (err instanceof AuthmateError && (table[err.code] ?? (err.field !== undefined ? table[err.field] : undefined))) || table['*'];
+  const keys = err instanceof AuthmateError ? [`${err.field}/${err.code}`, err.code, err.field ?? '*'] : [];
+  const failure = keys.map((k) => table[k]).find((f) => f !== undefined) ?? table['*'];
   if (!failure) return new CliError(`error: ${message}`, ExitCode.Usage, { cause: err });
   return new CliError(failure.say(message), failure.exit, { cause: err });
 }

@@ -1,5 +1,5 @@
 import { CliError, ExitCode } from './failures.js';
-import { parseDuration } from '../util/duration.js';
+import { parseDuration } from '../../util/duration.js';
 import type { GlobalArgs } from './args.js';
 
 /** What a command handler gets besides its own flags: output channels and the global settings. */
