@@ -17,7 +17,7 @@ export {
   type SignedContainer,
   type SignedEACL,
 } from './container.js';
-export { decodeNetworkInfo, decodeNodeInfo, NodeState, type NetworkInfo, type NodeAttribute, type NodeInfo } from './netmap.js';
+export { decodeNetmap, decodeNetworkInfo, decodeNodeInfo, NodeState, type Netmap, type NetworkInfo, type NodeAttribute, type NodeInfo } from './netmap.js';
 export { decodeObjectHeader, encodeObjectHeader, ObjectType, type ObjectAttribute, type ObjectHeader } from './object.js';
 export * from './refs.js';
 export * from './status.js';

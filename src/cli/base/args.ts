@@ -72,3 +72,25 @@ export interface SessionCreateArgs extends GlobalArgs, ContextArgs {
   lifetime?: string;
   'expire-at'?: string;
 }
+
+export interface InspectArgs extends GlobalArgs {
+  'access-key-id'?: string;
+  peer?: string;
+  file?: string;
+  wallet?: string;
+  address?: string;
+  'gate-wallet'?: string;
+  'gate-address'?: string;
+  'show-secret': boolean;
+  table: boolean;
+  'pool-dial-timeout': string;
+}
+
+export interface RevokeArgs extends GlobalArgs {
+  'access-key-id': string;
+  peer: string;
+  wallet: string;
+  address?: string;
+  yes: boolean;
+  'pool-dial-timeout': string;
+}

@@ -83,6 +83,7 @@ export function issueFailures(sessionFlag: string, boxWhere: string): Table {
     'sessionRules/SESSION_RULES_EMPTY': { exit: ExitCode.SessionRules, say: flag(sessionFlag) },
     sessionRules: { exit: ExitCode.Issue, say: flag(sessionFlag) },
     placementPolicy: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: --container-placement-policy: ${m}` },
+    PLACEMENT_UNSATISFIABLE: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: ${m}` },
     basicAcl: { exit: ExitCode.Usage, say: flag('basic-acl') },
     wallet: { exit: ExitCode.Wallet, say: (m) => m },
     BOX_CONTAINER_NOT_FOUND: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: ${m}` },
@@ -104,6 +105,30 @@ export function obtainFailures(accessKeyId: string): Table {
   OBJECT_NOT_FOUND: noBox,
   CONTAINER_NOT_FOUND: noBox,
   '*': { exit: ExitCode.Obtain, say: (m) => `failed to obtain secret: ${m}` },
+  };
+}
+
+/** inspect: as obtain-secret (1 wallet, 4 gate wallet, 5 everything about the box or the file). */
+export function inspectFailures(what: string): Table {
+  const fail: Failure = { exit: ExitCode.Obtain, say: (m) => `failed to inspect ${what}: ${m}` };
+  return {
+    wallet: { exit: ExitCode.Wallet, say: (m) => m },
+    gateWallet: { exit: ExitCode.GateKey, say: (m) => `failed to load the gate wallet: ${m}` },
+    OBJECT_NOT_FOUND: { exit: ExitCode.Obtain, say: (m) => `failed to inspect ${what}: no access box there: ${m}` },
+    CONTAINER_NOT_FOUND: { exit: ExitCode.Obtain, say: (m) => `failed to inspect ${what}: no access box there: ${m}` },
+    '*': fail,
+  };
+}
+
+/** revoke: 1 wallet, 5 for the box (bad id, not found, not a box, not yours, node refusal). */
+export function revokeFailures(accessKeyId: string): Table {
+  const fail: Failure = { exit: ExitCode.Obtain, say: (m) => `failed to revoke ${accessKeyId}: ${m}` };
+  return {
+    wallet: { exit: ExitCode.Wallet, say: (m) => m },
+    OBJECT_NOT_FOUND: { exit: ExitCode.Obtain, say: (m) => `failed to revoke ${accessKeyId}: no access box there: ${m}` },
+    CONTAINER_NOT_FOUND: { exit: ExitCode.Obtain, say: (m) => `failed to revoke ${accessKeyId}: no access box there: ${m}` },
+    REVOKE_CANCELLED: { exit: ExitCode.Usage, say: (m) => m },
+    '*': fail,
   };
 }
 

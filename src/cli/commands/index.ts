@@ -15,3 +15,7 @@ commands.push(issueSecretCommand, obtainSecretCommand);
 
 import { sessionToolCommands } from './session.js';
 commands.push(...sessionToolCommands);
+
+import { inspectCommand } from './inspect.js';
+import { revokeCommand } from './revoke.js';
+commands.push(inspectCommand, revokeCommand);
