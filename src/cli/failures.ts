@@ -102,6 +102,21 @@ export function obtainFailures(accessKeyId: string): Table {
   };
 }
 
+/**
+ * generate-presigned-url: FrostFS exits 100 for every failure; we keep 100 for usage and
+ * endpoint/bucket/object/method, and give the two inputs scripts most often get wrong their own
+ * codes (as our other commands): 5 for --lifetime, 1 for the credentials.
+ */
+export const PRESIGN_FAILURES: Table = {
+  lifetime: { exit: ExitCode.Lifetime, say: flag('lifetime') },
+  method: { exit: ExitCode.Usage, say: flag('method') },
+  endpoint: { exit: ExitCode.Usage, say: flag('endpoint') },
+  bucket: { exit: ExitCode.Usage, say: flag('bucket') },
+  object: { exit: ExitCode.Usage, say: flag('object') },
+  credentials: { exit: ExitCode.Wallet, say: (m) => `couldn't get credentials: ${m}` },
+  '*': { exit: ExitCode.Usage, say: (m) => `presign: ${m}` },
+};
+
 /** What any command does with an error its own table does not map: a wallet error exits 1, the rest 100. */
 export const COMMON_FAILURES: Table = {
   wallet: { exit: ExitCode.Wallet, say: (m) => m },

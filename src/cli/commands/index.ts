@@ -15,3 +15,6 @@ commands.push(issueSecretCommand, obtainSecretCommand);
 
 import { sessionToolCommands } from './session.js';
 commands.push(...sessionToolCommands);
+
+import { generatePresignedUrlCommand } from './presign.js';
+commands.push(generatePresignedUrlCommand);

@@ -1,0 +1,27 @@
+/** `generate-presigned-url`: flags → `presignS3Url` → `{"URL": ...}` on stdout, as FrostFS authmate prints it. */
+import { presignS3Url } from '../aws/presign.js';
+import type { GeneratePresignedUrlArgs } from './args.js';
+import { durationFlag, makeContext } from './context.js';
+import { ExitCode, mapFailures, PRESIGN_FAILURES } from './failures.js';
+
+export async function runGeneratePresignedUrl(args: GeneratePresignedUrlArgs): Promise<void> {
+  const ctx = makeContext(args);
+  const lifetimeMs = durationFlag('lifetime', args.lifetime, ExitCode.Lifetime);
+  const id = args['aws-access-key-id'];
+  const secret = args['aws-secret-access-key'];
+  const presigned = await mapFailures(PRESIGN_FAILURES, () =>
+    presignS3Url({
+      endpoint: args.endpoint,
+      bucket: args.bucket,
+      object: args.object,
+      method: args.method,
+      lifetimeMs,
+      ...(args.profile !== undefined ? { profile: args.profile } : {}),
+      ...(args.region !== undefined ? { region: args.region } : {}),
+      // Either flag alone is an error (FrostFS silently ignores a lone one and signs with the profile).
+      ...(id !== undefined || secret !== undefined ? { credentials: { accessKeyId: id ?? '', secretAccessKey: secret ?? '' } } : {}),
+    }),
+  );
+  ctx.debug(`${presigned.method} URL signed for region ${presigned.region}, valid until ${presigned.expiresAt.toISOString()}`);
+  ctx.result({ URL: presigned.url });
+}
