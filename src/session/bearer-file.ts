@@ -21,14 +21,18 @@ import { enumName } from '../util/protojson.js';
 
 export type BearerTokenFormat = 'binary' | 'json';
 
-/** A bearer token file that cannot be read or written, or whose bytes are neither form of a token. */
+/**
+ * A bearer token file that cannot be read, whose bytes are neither form of a token
+ * (`BEARER_TOKEN_READ`), or that cannot be written (`BEARER_TOKEN_WRITE`).
+ */
 export class BearerTokenFileError extends AuthmateError {
   constructor(
     readonly path: string,
+    op: 'read' | 'write',
     message: string,
     options: { cause?: unknown } = {},
   ) {
-    super('BEARER_TOKEN_FILE', message, { field: 'bearerToken', ...options });
+    super(op === 'read' ? 'BEARER_TOKEN_READ' : 'BEARER_TOKEN_WRITE', message, { field: 'bearerToken', ...options });
   }
 }
 
@@ -150,12 +154,12 @@ export async function readBearerTokenFile(path: string): Promise<DecodedBearerTo
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
-    throw new BearerTokenFileError(path, `can't read bearer token file ${path}: ${why}`, { cause: err });
+    throw new BearerTokenFileError(path, 'read', `can't read bearer token file ${path}: ${why}`, { cause: err });
   }
   try {
     return decodeBearerTokenAny(bytes);
   } catch (err) {
-    throw new BearerTokenFileError(path, `${path}: ${(err as Error).message}`, { cause: err });
+    throw new BearerTokenFileError(path, 'read', `${path}: ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -168,7 +172,7 @@ export async function writeBearerTokenFile(path: string, token: BearerToken, for
     await rename(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => {});
-    throw new BearerTokenFileError(path, `can't write bearer token to ${path}: ${(err as Error).message}`, { cause: err });
+    throw new BearerTokenFileError(path, 'write', `can't write bearer token to ${path}: ${(err as Error).message}`, { cause: err });
   }
   return bytes;
 }

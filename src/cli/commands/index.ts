@@ -18,3 +18,6 @@ commands.push(...sessionToolCommands);
 
 import { generatePresignedUrlCommand } from './presign.js';
 commands.push(generatePresignedUrlCommand);
+
+import { bearerCommand } from './bearer.js';
+commands.push(bearerCommand);
