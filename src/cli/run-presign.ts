@@ -6,7 +6,8 @@ import { ExitCode, mapFailures, PRESIGN_FAILURES } from './failures.js';
 
 export async function runGeneratePresignedUrl(args: GeneratePresignedUrlArgs): Promise<void> {
   const ctx = makeContext(args);
-  const lifetimeMs = durationFlag('lifetime', args.lifetime, ExitCode.Lifetime);
+  // A malformed duration fails flag parsing in FrostFS (exit 100); zero, negative or over 7 days exit 5.
+  const lifetimeMs = durationFlag('lifetime', args.lifetime, ExitCode.Usage);
   const id = args['aws-access-key-id'];
   const secret = args['aws-secret-access-key'];
   const presigned = await mapFailures(PRESIGN_FAILURES, () =>
