@@ -6,6 +6,9 @@ import { ExitCode, mapFailures, PRESIGN_FAILURES } from './failures.js';
 
 export async function runGeneratePresignedUrl(args: GeneratePresignedUrlArgs): Promise<void> {
   const ctx = makeContext(args);
+  // The SDK's eight-line notice about its own future Node requirement is not about this command;
+  // the CLI owns the process, so it keeps stderr to what the command says (unless set otherwise).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // A malformed duration fails flag parsing in FrostFS (exit 100); zero, negative or over 7 days exit 5.
   const lifetimeMs = durationFlag('lifetime', args.lifetime, ExitCode.Usage);
   const id = args['aws-access-key-id'];
