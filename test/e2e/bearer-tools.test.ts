@@ -3,8 +3,8 @@
 // cannot read user1's object until it presents a bearer token made by our `bearer create`
 // (eACL JSON allowing GET, owner user2, lifetime from the node's epoch) and signed by user1 with
 // our `util sign bearer-token`. `neofs-cli object get --bearer <our file>` (binary and JSON) and
-// our own client read the object; the same token signed by user2, or presented by user1's
-// neighbour with another owner, is refused.
+// our own client read the object; the token signed by user2 (not the container owner), and a
+// token made for another user, are refused with the node's reasons.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
