@@ -94,3 +94,35 @@ export interface RevokeArgs extends GlobalArgs {
   yes: boolean;
   'pool-dial-timeout': string;
 }
+
+export interface GeneratePresignedUrlArgs extends GlobalArgs {
+  endpoint: string;
+  bucket: string;
+  object: string;
+  method: string;
+  lifetime: string;
+  profile?: string;
+  region?: string;
+  'aws-access-key-id'?: string;
+  'aws-secret-access-key'?: string;
+}
+
+export interface SignBearerTokenArgs extends GlobalArgs {
+  from: string;
+  to?: string;
+  wallet?: string;
+  address?: string;
+  json: boolean;
+}
+
+export interface BearerCreateArgs extends GlobalArgs {
+  eacl?: string;
+  'issued-at'?: string;
+  'not-valid-before'?: string;
+  'expire-at'?: string;
+  lifetime?: string;
+  owner: string;
+  out: string;
+  json: boolean;
+  'rpc-endpoint'?: string;
+}

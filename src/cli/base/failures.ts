@@ -132,6 +132,37 @@ export function revokeFailures(accessKeyId: string): Table {
   };
 }
 
+/**
+ * generate-presigned-url: FrostFS exits 100 for every failure; we keep 100 for usage and
+ * endpoint/bucket/object/method, and give the two inputs scripts most often get wrong their own
+ * codes (as our other commands): 5 for --lifetime, 1 for the credentials.
+ */
+export const PRESIGN_FAILURES: Table = {
+  lifetime: { exit: ExitCode.Lifetime, say: flag('lifetime') },
+  method: { exit: ExitCode.Usage, say: flag('method') },
+  endpoint: { exit: ExitCode.Usage, say: flag('endpoint') },
+  bucket: { exit: ExitCode.Usage, say: flag('bucket') },
+  object: { exit: ExitCode.Usage, say: flag('object') },
+  credentials: { exit: ExitCode.Wallet, say: (m) => `couldn't get credentials: ${m}` },
+  '*': { exit: ExitCode.Usage, say: (m) => `presign: ${m}` },
+};
+
+/**
+ * util sign bearer-token and bearer create (neofs-cli's tools; codes as our session tools):
+ * 1 wallet, 2 node unreachable (from `dial`), 5 bad epochs, 7 bad --eacl (as issue-secret's
+ * --bearer-rules) or the file could not be written, 8 the --from file is not a bearer token,
+ * 100 usage (--owner, unexpected).
+ */
+export const BEARER_FAILURES: Table = {
+  BEARER_TOKEN_READ: { exit: ExitCode.SessionRules, say: (m) => `invalid bearer token: ${m}` },
+  BEARER_TOKEN_WRITE: { exit: ExitCode.Issue, say: (m) => `can't write bearer token to file: ${m}` },
+  wallet: { exit: ExitCode.Wallet, say: (m) => m },
+  lifetime: { exit: ExitCode.Lifetime, say: (m) => m },
+  bearerRules: { exit: ExitCode.Issue, say: (m) => `can't parse extended ACL: ${m}` },
+  owner: { exit: ExitCode.Usage, say: (m) => `can't parse recipient: ${m}` },
+  '*': { exit: ExitCode.Usage, say: (m) => `error: ${m}` },
+};
+
 /** What any command does with an error its own table does not map: a wallet error exits 1, the rest 100. */
 export const COMMON_FAILURES: Table = {
   wallet: { exit: ExitCode.Wallet, say: (m) => m },

@@ -19,3 +19,9 @@ commands.push(...sessionToolCommands);
 import { inspectCommand } from './inspect.js';
 import { revokeCommand } from './revoke.js';
 commands.push(inspectCommand, revokeCommand);
+
+import { generatePresignedUrlCommand } from './presign.js';
+commands.push(generatePresignedUrlCommand);
+
+import { bearerCommand } from './bearer.js';
+commands.push(bearerCommand);
