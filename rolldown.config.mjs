@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'rolldown';
 
-const bundled = (id) => id.startsWith('.') || id.startsWith('/') || /^(yargs|yargs-parser|cliui|y18n|escalade|get-caller-file|strip-ansi|ansi-regex|ansi-styles|wrap-ansi|get-east-asian-width|bs58|base-x)(\/|$)/.test(id);
+const bundled = (id) => id.startsWith('.') || id.startsWith('/') || /^(yargs|yargs-parser|cliui|y18n|escalade|get-caller-file|string-width|strip-ansi|ansi-regex|ansi-styles|wrap-ansi|get-east-asian-width|bs58|base-x)(\/|$)/.test(id);
 
 const stringWidthShim = fileURLToPath(new URL('scripts/bundle/string-width.mjs', import.meta.url));
 
@@ -15,7 +15,7 @@ export default defineConfig({
   plugins: [
     {
       // cliui and wrap-ansi get the ASCII fast path (scripts/bundle/string-width.mjs); the shim
-      // itself, for other text, loads the real package from node_modules (left external).
+      // itself, for other text, loads the real package from node_modules at run time.
       name: 'ascii-string-width',
       resolveId: (id, importer) => (id === 'string-width' && importer !== stringWidthShim ? stringWidthShim : null),
     },

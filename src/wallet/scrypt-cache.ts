@@ -9,7 +9,6 @@
  * process: nothing kept here spells out a password, and the map holds a few runs at most. A taken
  * run is removed and wipes its copy of the password and its blocks once the output is computed.
  */
-import { createHmac, randomBytes } from 'node:crypto';
 import { scryptParallel, startScrypt, type ScryptJob, type ScryptLogger } from '../crypto/scrypt/parallel.js';
 
 /** Enough for obtain-secret's two wallets plus a stray guess; more are dropped, oldest first. */
@@ -21,6 +20,8 @@ let logger: ScryptLogger | undefined;
 
 /** A run's cache key: HMAC-SHA256 of (N, r, p, salt, password) under a per-process random key. */
 export function scryptRunId(password: Uint8Array, salt: Uint8Array, N: number, r: number, p: number): string {
+  // node:crypto on first use, not at load: this module is in the CLI's start-up chunk.
+  const { createHmac, randomBytes } = process.getBuiltinModule('node:crypto');
   idKey ??= randomBytes(32);
   const head = Buffer.alloc(16);
   head.writeUInt32BE(N, 0);

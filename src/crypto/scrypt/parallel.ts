@@ -10,11 +10,14 @@
  * they never keep the process alive, and a pending run never delays an exit. Whatever goes wrong
  * with the kernel or a worker, the run is redone with node:crypto's scrypt (same output).
  */
-import { pbkdf2Sync, scrypt as nodeScrypt } from 'node:crypto';
-import { channel } from 'node:diagnostics_channel';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { KERNEL_WASM_BASE64 } from './kernel-wasm.js';
+
+// Built-ins are fetched on first use: this module is in the CLI's start-up chunk (the early
+// prefetch), and `authmate --help` should not pay for loading node:crypto or worker_threads.
+const crypto = (): typeof import('node:crypto') => process.getBuiltinModule('node:crypto');
+const threads = (): typeof import('node:worker_threads') => process.getBuiltinModule('node:worker_threads');
+const pbkdf2Sync: typeof import('node:crypto').pbkdf2Sync = (...a) => crypto().pbkdf2Sync(...a);
 
 /** Receives debug messages (a fallback and why); library code itself never prints. */
 export type ScryptLogger = (message: string) => void;
@@ -47,7 +50,9 @@ export interface ScryptRunStats {
   engine: 'wasm' | 'node';
 }
 
-const stats = channel('authmate:scrypt');
+let statsChannel: import('node:diagnostics_channel').Channel | undefined;
+const stats = (): import('node:diagnostics_channel').Channel =>
+  (statsChannel ??= process.getBuiltinModule('node:diagnostics_channel').channel('authmate:scrypt'));
 
 // The few WebAssembly API parts used here (the project's TypeScript lib has no DOM/wasm types).
 interface WasmMemory {
@@ -154,7 +159,7 @@ const queue: ScryptJob[] = [];
 let idleTimer: NodeJS.Timeout | undefined;
 
 function spawnWorker(): PoolWorker {
-  const w: PoolWorker = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: { module: kernelModule() } }), jobs: [] };
+  const w: PoolWorker = { worker: new (threads().Worker)(WORKER_SOURCE, { eval: true, workerData: { module: kernelModule() } }), jobs: [] };
   const lost = (err: Error): void => {
     const i = pool.indexOf(w);
     if (i >= 0) pool.splice(i, 1);
@@ -244,7 +249,7 @@ export class ScryptJob {
     this.logger = opts.logger;
     this.password = Buffer.from(password);
     this.salt = Buffer.from(salt);
-    this.threads = Math.max(1, Math.floor(opts.threads ?? availableParallelism()));
+    this.threads = Math.max(1, Math.floor(opts.threads ?? process.getBuiltinModule('node:os').availableParallelism()));
     const laneBytes = 128 * r * (N + 2);
     const inFlight = Math.max(1, Math.min(p, Math.floor((opts.maxMemory ?? SCRYPT_PARALLEL_MEMORY) / laneBytes)));
     // The caller's thread counts as one of the threads once it waits; until then (a prefetch)
@@ -333,14 +338,14 @@ export class ScryptJob {
     this.logger?.(`parallel scrypt failed (${err.message}); using node:crypto scrypt`);
     const { N, r, p } = this;
     const out = await new Promise<Buffer>((resolve, reject) => {
-      nodeScrypt(this.password, this.salt, this.dkLen, { N, r, p, maxmem: 128 * N * r + 128 * r * p + (1 << 20) }, (e, key) => (e ? reject(e) : resolve(key)));
+      crypto().scrypt(this.password, this.salt, this.dkLen, { N, r, p, maxmem: 128 * N * r + 128 * r * p + (1 << 20) }, (e, key) => (e ? reject(e) : resolve(key)));
     });
     this.publish('node', 0);
     return out;
   }
 
   private publish(engine: 'wasm' | 'node', callerLanes: number): void {
-    if (!stats.hasSubscribers) return;
+    if (!stats().hasSubscribers) return;
     const s: ScryptRunStats = {
       N: this.N,
       r: this.r,
@@ -351,7 +356,7 @@ export class ScryptJob {
       workers: this.workersWanted,
       engine,
     };
-    stats.publish(s);
+    stats().publish(s);
   }
 }
 
