@@ -9,7 +9,7 @@ const bundled = (id) => id.startsWith('.') || id.startsWith('/') || /^(yargs|yar
 const stringWidthShim = fileURLToPath(new URL('scripts/bundle/string-width.mjs', import.meta.url));
 
 export default defineConfig({
-  input: 'dist/cli/main.js',
+  input: 'scripts/bundle/cli-entry.mjs',
   platform: 'node',
   external: (id) => !bundled(id),
   plugins: [

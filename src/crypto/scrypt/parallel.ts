@@ -5,8 +5,8 @@
  * at once. NEP-2's p = 8 then costs about ceil(8 / cores) lanes of wall time instead of 8.
  *
  * The lane kernel is WebAssembly (assembly/scrypt-romix.ts, SIMD). Lanes are claimed from a
- * shared counter by a small pool of worker threads and, once someone awaits the result, by the
- * calling thread too, so a late-booting worker never holds anything up. Workers are unref'd:
+ * shared counter by a small pool of worker threads and, in a direct call, by the calling thread
+ * too, so a late-booting worker never holds anything up. Workers are unref'd:
  * they never keep the process alive, and a pending run never delays an exit. Whatever goes wrong
  * with the kernel or a worker, the run is redone with node:crypto's scrypt (same output).
  */
@@ -40,6 +40,10 @@ export interface ScryptRunStats {
   p: number;
   /** From start to the output, ms. */
   wallMs: number;
+  /** performance.now() at the start, when the result was asked for, and at the output. */
+  startMs: number;
+  takeMs: number;
+  endMs: number;
   /** Sum of the lanes' ROMix times, ms. */
   laneMs: number;
   /** Lanes the awaiting thread ran itself. */
@@ -240,6 +244,7 @@ export class ScryptJob {
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
   private taken = false;
+  private takeMs = 0;
 
   constructor(password: Uint8Array, salt: Uint8Array, N: number, r: number, p: number, dkLen: number, callerJoinsNow: boolean, opts: ScryptOptions = {}) {
     this.N = N;
@@ -252,10 +257,12 @@ export class ScryptJob {
     this.threads = Math.max(1, Math.floor(opts.threads ?? process.getBuiltinModule('node:os').availableParallelism()));
     const laneBytes = 128 * r * (N + 2);
     const inFlight = Math.max(1, Math.min(p, Math.floor((opts.maxMemory ?? SCRYPT_PARALLEL_MEMORY) / laneBytes)));
-    // The caller's thread counts as one of the threads once it waits; until then (a prefetch)
-    // workers alone start the lanes.
-    this.workersWanted = Math.max(0, Math.min(this.threads, inFlight) - (callerJoinsNow ? 1 : 0));
-    this.callerMayJoin = this.workersWanted < inFlight;
+    // A direct call works on lanes itself, so it needs one worker less. A prefetch starts a
+    // worker per thread and leaves the caller's thread free for what it does meanwhile (the
+    // CLI loads modules and dials the peer): joining in would only block its event loop.
+    const executors = Math.min(this.threads, inFlight);
+    this.workersWanted = Math.max(0, executors - (callerJoinsNow ? 1 : 0));
+    this.callerMayJoin = this.workersWanted < executors;
     this.block = new Uint8Array(new SharedArrayBuffer(p * 128 * r));
     this.ctrl = new Int32Array(new SharedArrayBuffer(12));
     this.block.set(pbkdf2Sync(this.password, this.salt, 1, p * 128 * r, 'sha256'));
@@ -303,6 +310,7 @@ export class ScryptJob {
   async result(): Promise<Buffer> {
     if (this.taken) throw new Error('scrypt result already taken');
     this.taken = true;
+    this.takeMs = performance.now();
     let callerLanes = 0;
     try {
       if (!this.failure && this.callerMayJoin && this.lanesLeft()) {
@@ -346,11 +354,15 @@ export class ScryptJob {
 
   private publish(engine: 'wasm' | 'node', callerLanes: number): void {
     if (!stats().hasSubscribers) return;
+    const now = performance.now();
     const s: ScryptRunStats = {
       N: this.N,
       r: this.r,
       p: this.p,
-      wallMs: performance.now() - this.t0,
+      wallMs: now - this.t0,
+      startMs: this.t0,
+      takeMs: this.takeMs,
+      endMs: now,
       laneMs: Atomics.load(this.ctrl, MICROS) / 1000,
       callerLanes,
       workers: this.workersWanted,
