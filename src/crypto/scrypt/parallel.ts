@@ -5,8 +5,8 @@
  * at once. NEP-2's p = 8 then costs about ceil(8 / cores) lanes of wall time instead of 8.
  *
  * The lane kernel is WebAssembly (assembly/scrypt-romix.ts, SIMD). Lanes are claimed from a
- * shared counter by a small pool of worker threads and, in a direct call, by the calling thread
- * too, so a late-booting worker never holds anything up. Workers are unref'd:
+ * shared counter by a small pool of worker threads and, once it asks for the result, by the
+ * calling thread too, so a late-booting worker never holds anything up. Workers are unref'd:
  * they never keep the process alive, and a pending run never delays an exit. Whatever goes wrong
  * with the kernel or a worker, the run is redone with node:crypto's scrypt (same output).
  */
@@ -239,14 +239,13 @@ export class ScryptJob {
   private readonly salt: Buffer;
   private readonly dkLen: number;
   private readonly logger: ScryptLogger | undefined;
-  private readonly callerMayJoin: boolean;
   private readonly t0 = performance.now();
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
   private taken = false;
   private takeMs = 0;
 
-  constructor(password: Uint8Array, salt: Uint8Array, N: number, r: number, p: number, dkLen: number, callerJoinsNow: boolean, opts: ScryptOptions = {}) {
+  constructor(password: Uint8Array, salt: Uint8Array, N: number, r: number, p: number, dkLen: number, opts: ScryptOptions = {}) {
     this.N = N;
     this.r = r;
     this.p = p;
@@ -257,12 +256,12 @@ export class ScryptJob {
     this.threads = Math.max(1, Math.floor(opts.threads ?? process.getBuiltinModule('node:os').availableParallelism()));
     const laneBytes = 128 * r * (N + 2);
     const inFlight = Math.max(1, Math.min(p, Math.floor((opts.maxMemory ?? SCRYPT_PARALLEL_MEMORY) / laneBytes)));
-    // A direct call works on lanes itself, so it needs one worker less. A prefetch starts a
-    // worker per thread and leaves the caller's thread free for what it does meanwhile (the
-    // CLI loads modules and dials the peer): joining in would only block its event loop.
+    // The caller's thread is one of the threads: it takes lanes once it asks for the result
+    // (at once in a direct call). A prefetch thus starts one worker less than there are threads:
+    // each worker costs a Node start-up (~30 ms of CPU), and on a busy or single core the
+    // caller's own thread is as good as another worker.
     const executors = Math.min(this.threads, inFlight);
-    this.workersWanted = Math.max(0, executors - (callerJoinsNow ? 1 : 0));
-    this.callerMayJoin = this.workersWanted < executors;
+    this.workersWanted = executors - 1;
     this.block = new Uint8Array(new SharedArrayBuffer(p * 128 * r));
     this.ctrl = new Int32Array(new SharedArrayBuffer(12));
     this.block.set(pbkdf2Sync(this.password, this.salt, 1, p * 128 * r, 'sha256'));
@@ -313,7 +312,7 @@ export class ScryptJob {
     this.takeMs = performance.now();
     let callerLanes = 0;
     try {
-      if (!this.failure && this.callerMayJoin && this.lanesLeft()) {
+      if (!this.failure && this.lanesLeft()) {
         try {
           callerLanes = workLanes(newKernel(), this.block, this.ctrl, this.r, this.N, this.p);
         } catch (err) {
@@ -374,7 +373,7 @@ export class ScryptJob {
 
 /** Starts a run whose result is taken later (the lanes begin on workers right away). */
 export function startScrypt(password: Uint8Array, salt: Uint8Array, N: number, r: number, p: number, dkLen: number, opts?: ScryptOptions): ScryptJob {
-  return new ScryptJob(password, salt, N, r, p, dkLen, false, opts);
+  return new ScryptJob(password, salt, N, r, p, dkLen, opts);
 }
 
 /**
@@ -382,7 +381,7 @@ export function startScrypt(password: Uint8Array, salt: Uint8Array, N: number, r
  * be checked (N a power of two > 1, r and p positive, memory within the caller's limits).
  */
 export function scryptParallel(password: Uint8Array, salt: Uint8Array, N: number, r: number, p: number, dkLen: number, opts?: ScryptOptions): Promise<Buffer> {
-  return new ScryptJob(password, salt, N, r, p, dkLen, true, opts).result();
+  return new ScryptJob(password, salt, N, r, p, dkLen, opts).result();
 }
 
 /**
