@@ -1,6 +1,7 @@
 import { CliError, ExitCode } from './failures.js';
 import { parseDuration } from '../../util/duration.js';
 import type { GlobalArgs } from './args.js';
+import { setScryptLogger } from '../../wallet/scrypt-cache.js';
 
 /** What a command handler gets besides its own flags: output channels and the global settings. */
 export interface CliContext {
@@ -26,6 +27,8 @@ export function makeContext(args: GlobalArgs): CliContext {
   const timeoutMs = durationFlag('timeout', args.timeout, ExitCode.Usage);
   if (!(timeoutMs > 0)) throw new CliError(`--timeout must be positive, got ${args.timeout}`, ExitCode.Usage);
   const verbose = args.debug;
+  // A scrypt worker that fails falls back to OpenSSL; --debug says so.
+  if (verbose) setScryptLogger((m) => process.stderr.write(`debug: ${m}\n`));
   return {
     timeoutMs,
     log: (m) => process.stderr.write(`${m}\n`),
