@@ -5,13 +5,11 @@
  * and for offline tooling; it enforces ownership (only the owner puts objects into, sets the
  * eACL of, or deletes from a container), not the full basic ACL.
  */
-import type { CallOptions, ContainerWriteOptions, GotObject, PutObjectParams } from '../neofs/client.js';
+import { prepareObjectForPut, type CallOptions, type ContainerWriteOptions, type GotObject, type PutObjectParams } from '../neofs/client.js';
 import { containerId, encodeContainer, type Container, type SignedContainer, type SignedEACL } from '../neofs/container.js';
 import { NodeState, type Netmap, type NetworkInfo, type NodeInfo } from '../neofs/netmap.js';
-import { prepareObject, sha256Checksum, equalBytes, type ObjectHeader } from '../neofs/object.js';
+import { equalBytes, prepareObject, type ObjectHeader } from '../neofs/object.js';
 import {
-  API_VERSION,
-  ChecksumType,
   addressToString,
   containerIdToString,
   ownerIdFromPublicKey,
@@ -22,7 +20,6 @@ import {
 } from '../neofs/refs.js';
 import { keySigner, type Signer } from '../neofs/signing.js';
 import { StatusCode, statusToError } from '../neofs/status.js';
-import { tzHash } from '../neofs/tz.js';
 import type { AuthmateStore } from './store.js';
 
 const failure = (code: number, message: string): Error => statusToError({ code, message, details: [] }, undefined)!;
@@ -132,23 +129,8 @@ export class MemoryStore implements AuthmateStore {
   async objectPut(p: PutObjectParams): Promise<ObjectId> {
     this.network.calls.push('objectPut');
     this.ownContainer(p.containerId);
-    const net = p.network ?? this.network.info;
-    if (net.maxObjectSize > 0n && BigInt(p.payload.length) > net.maxObjectSize) {
-      throw failure(StatusCode.ACCESS_DENIED, `payload of ${p.payload.length} bytes exceeds MaxObjectSize`);
-    }
-    const signer = p.objectSigner ?? this.signer;
-    const withTz = p.homomorphicHash === undefined || p.homomorphicHash === 'auto' ? !net.homomorphicHashingDisabled : p.homomorphicHash;
-    const header: ObjectHeader = {
-      version: API_VERSION,
-      containerId: p.containerId,
-      ownerId: ownerIdFromPublicKey(signer.publicKey),
-      creationEpoch: net.currentEpoch,
-      payloadLength: BigInt(p.payload.length),
-      payloadHash: sha256Checksum(p.payload),
-      ...(withTz ? { homomorphicHash: { type: ChecksumType.TZ, sum: tzHash(p.payload) } } : {}),
-      attributes: p.attributes ?? [],
-    };
-    const obj = prepareObject(header, signer);
+    const obj = prepareObjectForPut(p, p.network ?? this.network.info, p.objectSigner ?? this.signer);
+    const header = obj.parsed;
     const address = { containerId: p.containerId, objectId: obj.id };
     this.network.objects.set(addressToString(address), { header, headerBytes: obj.header, payload: Uint8Array.from(p.payload), signature: obj.signature });
     return obj.id;

@@ -40,6 +40,7 @@ import {
   encodePutInitBody,
   equalBytes,
   prepareObject,
+  type PreparedObject,
   sha256Checksum,
 } from './object.js';
 import { ProtoDecodeError, ProtoMessage, type Uint64 } from './proto/wire.js';
@@ -161,6 +162,29 @@ export interface CreatedSession {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The object `objectPut` stores, as every store builds it: header at API 2.21 owned by the
+ * signer, created in the network's epoch, SHA-256 and (unless the network disabled homomorphic
+ * hashing) Tillich-Zemor checksums, ID and signature. Payloads above MaxObjectSize are refused.
+ */
+export function prepareObjectForPut(p: PutObjectParams, net: NetworkInfo, objectSigner: Signer): PreparedObject & { parsed: ObjectHeader } {
+  if (net.maxObjectSize > 0n && BigInt(p.payload.length) > net.maxObjectSize) {
+    throw new NeoFSFormatError(`object payload of ${p.payload.length} bytes exceeds the network's MaxObjectSize ${net.maxObjectSize}`);
+  }
+  const withTz = p.homomorphicHash === undefined || p.homomorphicHash === 'auto' ? !net.homomorphicHashingDisabled : p.homomorphicHash;
+  const header: ObjectHeader = {
+    version: API_VERSION,
+    containerId: p.containerId,
+    ownerId: ownerIdFromPublicKey(objectSigner.publicKey),
+    creationEpoch: net.currentEpoch,
+    payloadLength: BigInt(p.payload.length),
+    payloadHash: sha256Checksum(p.payload),
+    ...(withTz ? { homomorphicHash: { type: ChecksumType.TZ, sum: tzHash(p.payload) } } : {}),
+    attributes: p.attributes ?? [],
+  };
+  return { ...prepareObject(header, objectSigner), parsed: header };
+}
 
 export class NeoFSClient {
   readonly signer: Signer;
@@ -412,22 +436,7 @@ export class NeoFSClient {
    */
   async objectPut(p: PutObjectParams): Promise<ObjectId> {
     const net = p.network ?? (await this.networkInfo({ timeoutMs: p.timeoutMs }));
-    if (net.maxObjectSize > 0n && BigInt(p.payload.length) > net.maxObjectSize) {
-      throw new NeoFSFormatError(`object payload of ${p.payload.length} bytes exceeds the network's MaxObjectSize ${net.maxObjectSize}`);
-    }
-    const objectSigner = p.objectSigner ?? this.signer;
-    const withTz = p.homomorphicHash === undefined || p.homomorphicHash === 'auto' ? !net.homomorphicHashingDisabled : p.homomorphicHash;
-    const header: ObjectHeader = {
-      version: API_VERSION,
-      containerId: p.containerId,
-      ownerId: ownerIdFromPublicKey(objectSigner.publicKey),
-      creationEpoch: net.currentEpoch,
-      payloadLength: BigInt(p.payload.length),
-      payloadHash: sha256Checksum(p.payload),
-      ...(withTz ? { homomorphicHash: { type: ChecksumType.TZ, sum: tzHash(p.payload) } } : {}),
-      attributes: p.attributes ?? [],
-    };
-    const obj = prepareObject(header, objectSigner);
+    const obj = prepareObjectForPut(p, net, p.objectSigner ?? this.signer);
     const meta = this.meta(p);
     const signer = this.signer;
     const payload = p.payload;
