@@ -30,7 +30,7 @@ describe('library API (README examples)', () => {
     const out = JSON.parse(stdout) as { accessKeyId: string; same: boolean; format: string };
     expect(out).toMatchObject({ same: true, format: 'g4' });
     expect(() => parseAccessKeyId(out.accessKeyId)).not.toThrow();
-    expect(stderr).toMatch(/^creating container \w+ and waiting/);
+    expect(stderr).toMatch(/^creating container \w+ and waiting/m);
     expect(stderr).toMatch(/storing the access box in container \w+\n$/);
   });
 });
