@@ -3,3 +3,4 @@ export * from './store.js';
 export * from './memory-store.js';
 export * from './issue.js';
 export * from './obtain.js';
+export * from './reset-bucket-acl.js';

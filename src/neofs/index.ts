@@ -25,3 +25,4 @@ export { type Decimal } from './session.js';
 export { keySigner, type Signer, type XHeader, type RequestMetaExtras } from './signing.js';
 export { parseEndpoint, type Endpoint } from './transport.js';
 export { tzHash } from './tz.js';
+export * from './nns.js';
