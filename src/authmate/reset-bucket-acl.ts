@@ -72,8 +72,10 @@ export interface ResetBucketAclOptions {
   target: BucketTarget;
   /** Set the new table (default false: only compute it). */
   apply?: boolean;
-  /** Deadline of each NeoFS call and of each NNS HTTP call, ms. */
+  /** Deadline of each NeoFS call, ms. */
   timeoutMs?: number;
+  /** Deadline of each NNS HTTP call, ms (default 10 000). */
+  nnsTimeoutMs?: number;
   /** How long to wait for the node to show the new table, ms (default 60 000). */
   waitTimeoutMs?: number;
 }
@@ -107,7 +109,7 @@ export async function resetBucketAcl(o: ResetBucketAclOptions): Promise<ResetBuc
             bucket: t.bucket,
             ...(t.namespace === undefined ? {} : { namespace: t.namespace }),
             ...(t.nns ? { client: t.nns } : {}),
-            ...call,
+            ...(o.nnsTimeoutMs === undefined ? {} : { timeoutMs: o.nnsTimeoutMs }),
           }),
         );
   const before = await withField('containerEACL', async () => decodeEACLTable((await o.store.containerEACL(containerId, call)).eacl));

@@ -72,3 +72,16 @@ export interface SessionCreateArgs extends GlobalArgs, ContextArgs {
   lifetime?: string;
   'expire-at'?: string;
 }
+
+export interface ResetBucketAclArgs extends GlobalArgs {
+  'access-key-id': string;
+  'gate-wallet': string;
+  'gate-address'?: string;
+  peer: string;
+  'rpc-endpoint': string;
+  'container-name': string;
+  namespace?: string;
+  apply: boolean;
+  'pool-dial-timeout': string;
+  'rpc-timeout': string;
+}

@@ -15,3 +15,6 @@ commands.push(issueSecretCommand, obtainSecretCommand);
 
 import { sessionToolCommands } from './session.js';
 commands.push(...sessionToolCommands);
+
+import { resetBucketAclCommand } from './reset-bucket-acl.js';
+commands.push(resetBucketAclCommand);
