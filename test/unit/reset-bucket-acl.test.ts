@@ -112,11 +112,12 @@ describe('resetBucketAcl through the memory store', () => {
     expect(await nodeTable()).toEqual(table);
   });
 
-  it('apply with a g4 box: the gate sets the table with the session token v2', async () => {
-    const { opts, nodeTable, table } = await setup({ format: 'g4' });
+  it('apply with a g4 box: the gate sets the table with the session token v2 (record comments kept)', async () => {
+    const commented = { ...otherKey, comment: 'set by the bucket owner' };
+    const { opts, nodeTable, table } = await setup({ format: 'g4' }, [allowGet, enforced, commented]);
     const r = await resetBucketAcl(opts({ apply: true }));
     expect(r.applied).toBe(true);
-    expect(await nodeTable()).toEqual({ ...table, records: [allowGet, otherKey] });
+    expect(await nodeTable()).toEqual({ ...table, records: [allowGet, commented] });
   });
 
   it('apply with a g3 box: the gate sets the table with the container SETEACL token v1', async () => {
