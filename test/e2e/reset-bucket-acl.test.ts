@@ -11,6 +11,8 @@ import { resolveBucketContainer } from '../../src/neofs/nns.js';
 import { containerIdToString, type ContainerId } from '../../src/neofs/refs.js';
 import { decodeEACLTable, eaclTableToJSON, encodeEACLTable, EACLAction, EACLHeaderType, EACLMatchType, EACLOperation, EACLRole, type EACLRecord, type EACLTable } from '../../src/policy/eacl.js';
 import { loadWalletKey } from '../../src/wallet/index.js';
+import { execFileSync } from 'node:child_process';
+import { buildGoTool, goToolBin, hasGo } from '../unit/go-tools.js';
 import { issueWith, runOurs, s3For, type IssuedSecret } from './authmate.js';
 import { devnet, type Devnet } from './devnet.js';
 
@@ -95,6 +97,12 @@ describe('reset-bucket-acl against the real network and gateway', () => {
       console.warn(`Go reset-bucket-acl exited ${go.code}: ${go.stderr.trim()}`);
     }
   });
+
+  it.runIf(hasGo)("the gateway's own resolver (api/resolver v0.45.0) finds the same container for the bucket", () => {
+    buildGoTool('reset-acl');
+    const goCid = execFileSync(goToolBin('reset-acl'), ['resolve', net.rpcEndpoint, bucket], { encoding: 'utf8' }).trim();
+    expect(goCid).toBe(containerIdToString(cid));
+  }, 600_000);
 
   it('bad inputs: Go exit codes per stage', async () => {
     const cases: { name: string; args: string[]; env?: Record<string, string>; code: number; says: string }[] = [
