@@ -20,6 +20,7 @@ export {
   NeoFSTimeoutError,
   ResponseVerificationError,
 } from './neofs/status.js';
+export { ProtoDecodeError } from './neofs/proto/wire.js';
 export {
   parseContainerId,
   containerIdToString,
@@ -50,3 +51,4 @@ export { parseDuration, formatDuration } from './util/duration.js';
 // Boxes and credentials files
 export { openAccessBox, AccessBoxError, type AccessBoxFormat, type OpenedAccessBox } from './box/box.js';
 export { writeAwsCredentials } from './aws/credentials.js';
+export { presignS3Url, PresignError, type PresignS3UrlOptions, type PresignedS3Url } from './aws/presign.js';

@@ -22,7 +22,7 @@ import { asContainerId, containerIdToString, objectIdToString, ownerIdFromPublic
 import { ContainerNotFoundError } from '../neofs/status.js';
 import { readContainerPolicies } from '../policy/container-policies.js';
 import { defaultBearerTable, encodeEACLTable, readBearerRules, type EACLTable } from '../policy/eacl.js';
-import { encodePlacementPolicy, type PlacementPolicy } from '../policy/placement.js';
+import { decodePlacementPolicy, encodePlacementPolicy, type PlacementPolicy } from '../policy/placement.js';
 import { parsePlacementPolicy } from '../policy/placement-ql.js';
 import { containerVerbV1, defaultSessionRules, isContainerVerb, readSessionRules, type SessionRule } from '../policy/session-rules.js';
 import { issueGateBearerToken } from '../tokens/bearer.js';
@@ -30,6 +30,7 @@ import { checkLifetime, lifetimeToEpochs, lifetimeToUnixSeconds } from '../token
 import { issueGateSessionToken } from '../tokens/session-v1.js';
 import { buildSessionContextsV2 } from '../tokens/session-v2.js';
 import type { AuthmateStore } from './store.js';
+import { checkPlacementOnNetwork } from './placement-check.js';
 
 import { DEFAULT_BOX_FORMAT, DEFAULT_LIFETIME_MS, DEFAULT_PLACEMENT_POLICY } from './defaults.js';
 
@@ -334,6 +335,10 @@ export async function runIssuePlan(plan: IssuePlan, store: AuthmateStore, o: Run
   const cid = plan.containerId;
   const shown = containerIdToString(cid);
   if (plan.containerToCreate) {
+    // Refuse a policy the network map cannot hold before anything exists (placement-check.ts).
+    if (await checkPlacementOnNetwork(store, decodePlacementPolicy(plan.containerToCreate.placementPolicy), call)) {
+      progress('the placement policy fits the network map');
+    }
     progress(`creating container ${shown} and waiting until it is readable`);
     await store.containerPut(plan.containerToCreate, {
       ...call,

@@ -7,7 +7,7 @@
  */
 import type { CallOptions, ContainerWriteOptions, GotObject, PutObjectParams } from '../neofs/client.js';
 import { containerId, encodeContainer, type Container, type SignedContainer, type SignedEACL } from '../neofs/container.js';
-import type { NetworkInfo } from '../neofs/netmap.js';
+import { NodeState, type Netmap, type NetworkInfo, type NodeInfo } from '../neofs/netmap.js';
 import { prepareObject, sha256Checksum, equalBytes, type ObjectHeader } from '../neofs/object.js';
 import {
   API_VERSION,
@@ -48,6 +48,16 @@ export function memoryNetworkInfo(overrides: Partial<NetworkInfo> = {}): Network
   };
 }
 
+/** `count` online nodes without attributes; their keys only need to be distinct. */
+export function memoryNodes(count: number, attributes: (i: number) => Record<string, string> = () => ({})): NodeInfo[] {
+  return Array.from({ length: count }, (_, i) => ({
+    publicKey: Uint8Array.from({ length: 33 }, (_, j) => (j === 0 ? 2 : j === 32 ? i & 0xff : j === 31 ? i >> 8 : 0)),
+    addresses: [`/ip4/127.0.0.1/tcp/${8080 + i}`],
+    attributes: Object.entries(attributes(i)).map(([key, value]) => ({ key, value, parents: [] })),
+    state: NodeState.ONLINE,
+  }));
+}
+
 interface StoredObject {
   header: ObjectHeader;
   headerBytes: Uint8Array;
@@ -63,8 +73,12 @@ export class MemoryNetwork {
   /** Every call, in order (`containerPut`, `objectPut`, ...), for tests that check what was written. */
   readonly calls: string[] = [];
 
-  constructor(info: Partial<NetworkInfo> = {}) {
+  /** The storage nodes of the network map (`netmapSnapshot`); 4 by default, so the default policy (2 nodes) fits. */
+  nodes: NodeInfo[];
+
+  constructor(info: Partial<NetworkInfo> = {}, o: { nodes?: number | NodeInfo[] } = {}) {
     this.info = memoryNetworkInfo(info);
+    this.nodes = Array.isArray(o.nodes) ? o.nodes : memoryNodes(o.nodes ?? 4);
   }
 
   /** A store acting as the user with this private key (or signer). */
@@ -82,6 +96,11 @@ export class MemoryStore implements AuthmateStore {
   async networkInfo(_o?: CallOptions): Promise<NetworkInfo> {
     this.network.calls.push('networkInfo');
     return this.network.info;
+  }
+
+  async netmapSnapshot(_o?: CallOptions): Promise<Netmap> {
+    this.network.calls.push('netmapSnapshot');
+    return { epoch: this.network.info.currentEpoch, nodes: this.network.nodes };
   }
 
   async containerPut(container: Container, _o?: ContainerWriteOptions): Promise<ContainerId> {

@@ -5,11 +5,16 @@
  */
 import type { CallOptions, ContainerWriteOptions, GotObject, PutObjectParams } from '../neofs/client.js';
 import type { Container, SignedContainer, SignedEACL } from '../neofs/container.js';
-import type { NetworkInfo } from '../neofs/netmap.js';
+import type { Netmap, NetworkInfo } from '../neofs/netmap.js';
 import type { Address, ContainerId, ObjectId } from '../neofs/refs.js';
 
 export interface AuthmateStore {
   networkInfo(o?: CallOptions): Promise<NetworkInfo>;
+  /**
+   * The current network map, for the placement check before a container is created. Optional so
+   * that a store without it still works: the check is then skipped (the node decides at the put).
+   */
+  netmapSnapshot?(o?: CallOptions): Promise<Netmap>;
   /** Creates a container signed by the store's user and (unless `wait: false`) waits until it is readable. */
   containerPut(container: Container, o?: ContainerWriteOptions): Promise<ContainerId>;
   containerGet(id: ContainerId, o?: CallOptions): Promise<SignedContainer>;

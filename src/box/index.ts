@@ -2,3 +2,4 @@
 export * from './accessbox.js';
 export * from './box.js';
 export * from './crypto.js';
+export * from './inspect.js';

@@ -1,17 +1,21 @@
 /**
- * Imported by main.ts before anything else. When this process runs `issue-secret` or
- * `obtain-secret` with the wallet password(s) in the environment, it starts the NEP-2 scrypt of
- * the wallet account(s) right away (~300 ms each on a libuv thread), so that it overlaps loading
- * yargs and the network code instead of following them. Only the scrypt output is computed early
+ * Imported by main.ts before anything else. When this process runs `issue-secret`,
+ * `obtain-secret` or `wallet check` with the wallet password(s) in the environment, it starts the
+ * NEP-2 scrypt of the wallet account(s) right away, its lanes on worker threads
+ * (src/crypto/scrypt/), so that it overlaps loading yargs and the network code instead of
+ * following them. The workers are unref'd and the run is abandoned if nobody takes it: an early
+ * run never delays an error or the exit. Only the scrypt output is computed early
  * (src/wallet/scrypt-cache.ts): the wallet is opened, checked and decrypted later as usual, in the
  * usual order, with the usual errors. Whatever this reads differently from the real parsing
  * (an unusual flag spelling, an odd wallet) just means a run nobody takes. It loads only Node
  * built-ins and tiny dependency-free helpers, so other commands and --help do not pay for it.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import bs58 from 'bs58';
 import { isSignatureScript } from '../crypto/script.js';
 import { chooseDefaultAccount } from '../wallet/choice.js';
+import { GATE_WALLET_PASSPHRASE_ENV, WALLET_PASSPHRASE_ENV } from '../wallet/env.js';
+import { NEP2_ENCODED_LENGTH, NEP2_SALT_END, NEP2_SALT_START, scryptParamsProblem, WALLET_FILE_MAX_BYTES } from '../wallet/limits.js';
 import { prefetchScrypt } from '../wallet/scrypt-cache.js';
 
 /** The value of `--name value` or `--name=value` before a `--`, if given exactly once. */
@@ -40,29 +44,49 @@ interface Nep6Like {
 const standard = (a: { contract?: { script?: unknown } }): boolean =>
   typeof a.contract?.script === 'string' && isSignatureScript(Buffer.from(a.contract.script, 'base64'));
 
+/**
+ * The wallet's text if it is a regular file within the size limit, else undefined (the real
+ * command reports what is wrong). Reads at most limit + 1 bytes, so an endless file such as
+ * /dev/zero or a FIFO costs nothing here.
+ */
+function readSmallFile(path: string): string | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > WALLET_FILE_MAX_BYTES) return undefined;
+    const buf = Buffer.allocUnsafe(Math.min(st.size, WALLET_FILE_MAX_BYTES) + 1);
+    let got = 0;
+    for (let n; got < buf.length && (n = readSync(fd, buf, got, buf.length - got, null)) > 0; ) got += n;
+    return got > WALLET_FILE_MAX_BYTES ? undefined : buf.toString('utf8', 0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function prefetchWallet(path: string | undefined, address: string | undefined, password: string | undefined): void {
   if (!path || password === undefined) return;
-  const w = JSON.parse(readFileSync(path, 'utf8')) as Nep6Like;
+  const text = readSmallFile(path);
+  if (text === undefined) return;
+  const w = JSON.parse(text) as Nep6Like;
   const { n, r, p } = w.scrypt ?? {};
-  // Only sane parameters (the real derivation checks them again before taking the result).
-  if (![n, r, p].every((x) => Number.isSafeInteger(x) && (x as number) > 0)) return;
-  if (128 * (n as number) * (r as number) > 1 << 30 || (r as number) * (p as number) >= 2 ** 30) return;
-  const accounts = w.accounts ?? [];
+  // Only parameters within the limits (the real derivation checks them again, and reports them).
+  if (scryptParamsProblem({ n, r, p }) !== undefined) return;
+  const accounts = Array.isArray(w.accounts) ? w.accounts : [];
   const account = address !== undefined ? accounts.find((a) => a.address === address) : chooseDefaultAccount(accounts, standard);
   if (typeof account?.key !== 'string') return;
   const raw = bs58.decode(account.key);
-  if (raw.length !== 43) return; // 0x01 0x42 0xe0 || address hash(4) || 32 bytes || checksum(4)
-  prefetchScrypt(Buffer.from(password.normalize('NFC'), 'utf8'), raw.subarray(3, 7), n as number, r as number, p as number);
+  if (raw.length !== NEP2_ENCODED_LENGTH + 4) return; // + base58check's checksum
+  prefetchScrypt(Buffer.from(password.normalize('NFC'), 'utf8'), raw.subarray(NEP2_SALT_START, NEP2_SALT_END), n as number, r as number, p as number);
 }
 
 /** Starts the scrypt runs `argv` (without node and script) will need; never throws. */
 export function prefetchFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): void {
-  const [command, ...args] = argv;
-  if (command !== 'issue-secret' && command !== 'obtain-secret') return;
+  const [command, ...rest] = argv;
+  const args = command === 'wallet' && rest[0] === 'check' ? rest.slice(1) : rest;
+  if (command !== 'issue-secret' && command !== 'obtain-secret' && args === rest) return;
   if (args.includes('--help') || args.includes('-h')) return;
-  // The variables of src/wallet/load.ts (not imported: that would load the wallet code here).
-  const runs: [string, string, string][] = [['wallet', 'address', 'AUTHMATE_WALLET_PASSPHRASE']];
-  if (command === 'obtain-secret') runs.push(['gate-wallet', 'gate-address', 'AUTHMATE_WALLET_GATE_PASSPHRASE']);
+  const runs: [string, string, string][] = [['wallet', 'address', WALLET_PASSPHRASE_ENV]];
+  if (command === 'obtain-secret') runs.push(['gate-wallet', 'gate-address', GATE_WALLET_PASSPHRASE_ENV]);
   for (const [walletFlag, addressFlag, passwordEnv] of runs) {
     try {
       prefetchWallet(flag(args, walletFlag), flag(args, addressFlag), env[passwordEnv]);

@@ -33,9 +33,7 @@ export function dial(peer: string, dialMs: number, ctx: CliContext): Dialing {
     },
     (err: unknown) => {
       client.close();
-      // grpc-js ends connection errors with an empty "Resolution note: "; drop it.
-      const msg = (err instanceof Error ? err.message : String(err)).replace(/\.?\s*Resolution note:\s*$/, '');
-      throw new CliError(`failed to create NeoFS component: peer ${peer}: ${msg}`, ExitCode.NeoFS, { cause: err });
+      throw CliError.wrap(`failed to create NeoFS component: peer ${peer}`, err, ExitCode.NeoFS);
     },
   );
   ready.catch(() => {}); // reported when awaited

@@ -40,7 +40,7 @@ import { terminalPrompt } from './password.js';
 /** Wallet path variable, standing in for neofs-cli's config file `wallet:` key. */
 export const WALLET_PATH_ENV = 'AUTHMATE_WALLET';
 
-async function openWalletKey(args: { wallet?: string; address?: string }): Promise<WalletKey> {
+export async function openWalletKey(args: { wallet?: string; address?: string }): Promise<WalletKey> {
   const path = args.wallet ?? process.env[WALLET_PATH_ENV];
   if (path === undefined || path === '') {
     throw new WalletError('missing', `no wallet: pass --wallet <path> (or set ${WALLET_PATH_ENV})`);

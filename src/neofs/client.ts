@@ -23,7 +23,7 @@ import {
   encodePutContainerBody,
   encodeSetEACLBody,
 } from './container.js';
-import { type NetworkInfo, type NodeInfo, decodeLocalNodeInfoBody, decodeNetworkInfo } from './netmap.js';
+import { type Netmap, type NetworkInfo, type NodeInfo, decodeLocalNodeInfoBody, decodeNetmapSnapshotBody, decodeNetworkInfo } from './netmap.js';
 import {
   type ObjectAttribute,
   type ObjectHeader,
@@ -267,6 +267,11 @@ export class NeoFSClient {
 
   async localNodeInfo(o?: CallOptions): Promise<NodeInfo> {
     return this.unary(`${NETMAP}LocalNodeInfo`, new Uint8Array(), o, (b) => decodeLocalNodeInfoBody(b ?? new Uint8Array()).nodeInfo);
+  }
+
+  /** The network map of the current epoch as this node sees it (every storage node in it). */
+  async netmapSnapshot(o?: CallOptions): Promise<Netmap> {
+    return this.unary(`${NETMAP}NetmapSnapshot`, new Uint8Array(), o, decodeNetmapSnapshotBody);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ export {
   type SignedContainer,
   type SignedEACL,
 } from './container.js';
-export { decodeNetworkInfo, decodeNodeInfo, NodeState, type NetworkInfo, type NodeAttribute, type NodeInfo } from './netmap.js';
+export { decodeNetmap, decodeNetworkInfo, decodeNodeInfo, NodeState, type Netmap, type NetworkInfo, type NodeAttribute, type NodeInfo } from './netmap.js';
 export { decodeObjectHeader, encodeObjectHeader, ObjectType, type ObjectAttribute, type ObjectHeader } from './object.js';
 export * from './refs.js';
 export * from './status.js';
@@ -25,4 +25,5 @@ export { type Decimal } from './session.js';
 export { keySigner, type Signer, type XHeader, type RequestMetaExtras } from './signing.js';
 export { parseEndpoint, type Endpoint } from './transport.js';
 export { tzHash } from './tz.js';
+export { ProtoDecodeError } from './proto/wire.js';
 export * from './nns.js';

@@ -121,6 +121,24 @@ export function decodeLocalNodeInfoBody(buf: Uint8Array): { version?: Version; n
   return { ...(v !== undefined ? { version: decodeVersion(v) } : {}), nodeInfo: decodeNodeInfo(ni) };
 }
 
+/** `netmap.Netmap{epoch=1, nodes=2}`: the storage nodes of one epoch (NetmapSnapshot). */
+export interface Netmap {
+  epoch: bigint;
+  nodes: NodeInfo[];
+}
+
+export function decodeNetmap(buf: Uint8Array): Netmap {
+  const m = new ProtoMessage(buf);
+  return { epoch: m.bigint(1) ?? 0n, nodes: m.repeatedBytes(2).map(decodeNodeInfo) };
+}
+
+/** `NetmapSnapshotResponse.Body{netmap=1}`. */
+export function decodeNetmapSnapshotBody(buf: Uint8Array | undefined): Netmap {
+  const nm = buf && new ProtoMessage(buf).bytes(1);
+  if (nm === undefined) throw new NeoFSFormatError('NetmapSnapshot response has no network map');
+  return decodeNetmap(nm);
+}
+
 /** Encodes `netmap.NetworkInfo` (test servers use it). */
 export function encodeNetworkInfo(n: {
   currentEpoch: bigint | number;

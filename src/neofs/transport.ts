@@ -1,9 +1,9 @@
 /**
- * gRPC transport for the NeoFS API over @grpc/grpc-js. Messages are passed as already encoded
- * bytes (our stable encoder builds them), so serialisation is the identity. Every call has a
- * deadline; transport failures become `NeoFSTransportError` / `NeoFSTimeoutError`.
+ * gRPC transport for the NeoFS API over our own `node:http2` client (./grpc.ts). Messages are
+ * passed as already encoded bytes (our stable encoder builds them). Every call has a deadline;
+ * transport failures become `NeoFSTransportError` / `NeoFSTimeoutError`.
  */
-import { Client, Metadata, credentials, status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
+import { GrpcChannel, GrpcCode, GrpcError, grpcCodeName, type GrpcCall } from './grpc.js';
 import { NeoFSTimeoutError, NeoFSTransportError } from './status.js';
 
 export interface Endpoint {
@@ -29,67 +29,68 @@ export function methodName(path: string): string {
   return `${service.slice(service.lastIndexOf('.') + 1)}.${method}`;
 }
 
-const identity = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-const fromBuffer = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-
 export class Transport {
   readonly endpoint: Endpoint;
-  private readonly client: Client;
+  private readonly channel: GrpcChannel;
 
   constructor(endpoint: string) {
     this.endpoint = parseEndpoint(endpoint);
-    this.client = new Client(
-      this.endpoint.target,
-      this.endpoint.tls ? credentials.createSsl() : credentials.createInsecure(),
-      {
-        // Nodes accept up to MaxObjectSize + 16 KiB; GET chunks are small, but stay generous.
-        'grpc.max_receive_message_length': 128 << 20,
-        'grpc.max_send_message_length': 128 << 20,
-        // Fail fast on a refused connection instead of retrying silently until the deadline.
-        'grpc.initial_reconnect_backoff_ms': 200,
-      },
-    );
+    this.channel = new GrpcChannel(this.endpoint.target, this.endpoint.tls);
   }
 
   close(): void {
-    this.client.close();
+    this.channel.close();
   }
 
-  private error(method: string, err: ServiceError, timeoutMs: number): Error {
+  /** gRPC failures get the call and peer in front; anything else (e.g. a request iterator's own error) passes through. */
+  private error(method: string, err: unknown, timeoutMs: number): Error {
+    if (!(err instanceof GrpcError)) return err as Error;
     const where = `${methodName(method)} on ${this.endpoint.target}`;
-    if (err.code === GrpcStatus.DEADLINE_EXCEEDED) {
+    if (err.code === GrpcCode.DEADLINE_EXCEEDED) {
       return new NeoFSTimeoutError(`${where}: no response within ${timeoutMs} ms (peer dead or too slow)`, { cause: err });
     }
-    if (err.code === GrpcStatus.UNAVAILABLE) {
+    if (err.code === GrpcCode.UNAVAILABLE) {
       return new NeoFSTransportError(`${where}: peer unavailable: ${err.details || err.message}`, { cause: err });
     }
-    return new NeoFSTransportError(`${where}: gRPC ${GrpcStatus[err.code] ?? err.code}: ${err.details || err.message}`, {
-      cause: err,
-    });
+    return new NeoFSTransportError(`${where}: gRPC ${grpcCodeName(err.code)}: ${err.details || err.message}`, { cause: err });
   }
 
-  private options(timeoutMs: number) {
-    return { deadline: Date.now() + timeoutMs };
+  private async open(method: string, timeoutMs: number): Promise<GrpcCall> {
+    try {
+      return await this.channel.open(method, timeoutMs);
+    } catch (err) {
+      throw this.error(method, err, timeoutMs);
+    }
+  }
+
+  private async single(method: string, call: GrpcCall, timeoutMs: number): Promise<Uint8Array> {
+    let res: Uint8Array | undefined;
+    try {
+      res = await call.response();
+    } catch (err) {
+      throw this.error(method, err, timeoutMs);
+    }
+    if (res === undefined) throw new NeoFSTransportError(`${method}: empty response`);
+    return res;
   }
 
   /** One request, one response. `method` is the full path, e.g. `/neo.fs.v2.netmap.NetmapService/NetworkInfo`. */
-  unary(method: string, request: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => {
-      this.client.makeUnaryRequest(method, identity, fromBuffer, request, new Metadata(), this.options(timeoutMs), (err, res) => {
-        if (err) reject(this.error(method, err, timeoutMs));
-        else if (res === undefined) reject(new NeoFSTransportError(`${method}: empty response`));
-        else resolve(res);
-      });
-    });
+  async unary(method: string, request: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+    const call = await this.open(method, timeoutMs);
+    call.write(request);
+    call.end();
+    return this.single(method, call, timeoutMs);
   }
 
   /** One request, a stream of responses (object Get). The deadline covers the whole stream. */
   async *serverStream(method: string, request: Uint8Array, timeoutMs: number): AsyncGenerator<Uint8Array> {
-    const call = this.client.makeServerStreamRequest(method, identity, fromBuffer, request, new Metadata(), this.options(timeoutMs));
+    const call = await this.open(method, timeoutMs);
+    call.write(request);
+    call.end();
     try {
-      for await (const msg of call as AsyncIterable<Uint8Array>) yield msg;
+      for await (const msg of call) yield msg;
     } catch (err) {
-      throw this.error(method, err as ServiceError, timeoutMs);
+      throw this.error(method, err, timeoutMs);
     } finally {
       call.cancel();
     }
@@ -99,37 +100,28 @@ export class Transport {
    * A stream of requests, one response (object Put). Writes respect back-pressure; if the node
    * ends the call early (e.g. access denied on the first message) its answer is returned.
    */
-  clientStream(method: string, requests: Iterable<Uint8Array>, timeoutMs: number): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const call = this.client.makeClientStreamRequest(method, identity, fromBuffer, new Metadata(), this.options(timeoutMs), (err, res) => {
-        settled = true;
-        if (err) reject(this.error(method, err, timeoutMs));
-        else if (res === undefined) reject(new NeoFSTransportError(`${method}: empty response`));
-        else resolve(res);
-      });
-      const it = requests[Symbol.iterator]();
-      const pump = (): void => {
+  async clientStream(method: string, requests: Iterable<Uint8Array>, timeoutMs: number): Promise<Uint8Array> {
+    const call = await this.open(method, timeoutMs);
+    const it = requests[Symbol.iterator]();
+    const pump = (): void => {
+      try {
         for (;;) {
-          if (settled) return;
+          if (call.done) return;
           const next = it.next();
           if (next.done) {
             call.end();
             return;
           }
           if (!call.write(next.value)) {
-            call.once('drain', pump);
+            call.onDrain(pump);
             return;
           }
         }
-      };
-      call.on('error', () => {}); // reported through the callback
-      try {
-        pump();
       } catch (e) {
-        call.cancel();
-        reject(e as Error);
+        call.cancel(e as Error); // the request iterator failed (e.g. signing): that is the call's error
       }
-    });
+    };
+    pump();
+    return this.single(method, call, timeoutMs);
   }
 }

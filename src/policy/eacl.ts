@@ -7,7 +7,7 @@
 import { AuthmateError, withField, type AuthmateErrorOptions } from '../errors.js';
 import { ProtoDecodeError, ProtoMessage, ProtoWriter } from '../neofs/proto/wire.js';
 import { F_EACL_FILTER, F_EACL_RECORD, F_EACL_TABLE, F_EACL_TARGET, F_ID, F_VERSION } from '../neofs/proto/fields.js';
-import { ID_SIZE, NeoFSFormatError, checkIdBytes } from '../neofs/refs.js';
+import { ID_SIZE, NeoFSFormatError, asContainerId, checkIdBytes, type ContainerId } from '../neofs/refs.js';
 import { readJsonInput, substituteBoxContainer } from './json-input.js';
 import {
   JsonFieldError,
@@ -86,7 +86,7 @@ export interface EACLTable {
   /** Always encoded, even 0.0 (`0a 00`), as the SDK does. */
   version: { major: number; minor: number };
   /** 32 bytes; absent = the table applies to any container of the issuer. */
-  containerId?: Uint8Array;
+  containerId?: ContainerId;
   records: EACLRecord[];
 }
 
@@ -188,13 +188,13 @@ function decodeEACLTableFields(bytes: Uint8Array): EACLTable {
 const commentOf = (c: string | undefined): { comment?: string } => (c ? { comment: c } : {});
 
 /** refs' one container ID check, reported in the SDK's eACL wording and error class. */
-function checkContainerId<E extends Error>(id: Uint8Array, path: string, Err: new (m: string) => E): Uint8Array {
+function checkContainerId<E extends Error>(id: Uint8Array, path: string, Err: new (m: string) => E): ContainerId {
   try {
     checkIdBytes(id, 'container ID');
   } catch {
     throw new Err(id.length !== CONTAINER_ID_SIZE ? `${path}: invalid container ID length ${id.length}, expected ${CONTAINER_ID_SIZE}` : `${path}: zero container ID`);
   }
-  return id.slice();
+  return asContainerId(id.slice());
 }
 
 // ---- protojson (`--bearer-rules`) ----

@@ -29,7 +29,7 @@ export class SessionTokenFileError extends AuthmateError {
 }
 
 /** Bytes that start like a JSON object (after whitespace and a UTF-8 BOM). */
-function looksLikeJson(bytes: Uint8Array): boolean {
+export function looksLikeJson(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i]!;
     if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;

@@ -3,3 +3,4 @@ export * from './create.js';
 export * from './file.js';
 export * from './json.js';
 export * from './sign.js';
+export * from './bearer-file.js';

@@ -52,7 +52,7 @@ export const CONTAINER_VERB_NAMES: Readonly<Record<string, number>> = {
   REMOVEATTRIBUTE: ContainerSessionVerb.REMOVEATTRIBUTE,
 };
 
-const SCHEME_NAMES: Readonly<Record<string, number>> = {
+export const SCHEME_NAMES: Readonly<Record<string, number>> = {
   ECDSA_SHA512: SignatureScheme.ECDSA_SHA512,
   ECDSA_RFC6979_SHA256: SignatureScheme.ECDSA_RFC6979_SHA256,
   ECDSA_RFC6979_SHA256_WALLET_CONNECT: SignatureScheme.ECDSA_RFC6979_SHA256_WALLET_CONNECT,
@@ -114,7 +114,7 @@ const SIGNATURE_FIELDS = [F('key'), F('signature', 'sign'), F('scheme')] as cons
 
 const UINT64_TEXT = /^(0|[1-9][0-9]*)$/;
 
-function readUint64(v: JsonValue | undefined, path: string): bigint {
+export function readUint64(v: JsonValue | undefined, path: string): bigint {
   if (v === undefined) return 0n;
   let n: bigint;
   if (typeof v === 'number' && Number.isSafeInteger(v)) n = BigInt(v);
@@ -131,7 +131,7 @@ function readBool(v: JsonValue | undefined, path: string): boolean {
 }
 
 /** `{"value": base64}` (OwnerID, ContainerID, ObjectID), checked by `check`. */
-function readIdMessage<T extends Uint8Array>(v: JsonValue, path: string, check: (b: Uint8Array) => T): T {
+export function readIdMessage<T extends Uint8Array>(v: JsonValue, path: string, check: (b: Uint8Array) => T): T {
   const m = readMessage(v, path, ID_FIELDS as unknown as (FieldName & { json: 'value' })[]);
   const bytes = readBytes(m.value, childPath(path, 'value'));
   try {
@@ -141,10 +141,10 @@ function readIdMessage<T extends Uint8Array>(v: JsonValue, path: string, check: 
   }
 }
 
-type Fields<T extends readonly FieldName[]> = (FieldName & { json: T[number]['json'] })[];
-const fields = <T extends readonly FieldName[]>(f: T): Fields<T> => f as unknown as Fields<T>;
+export type Fields<T extends readonly FieldName[]> = (FieldName & { json: T[number]['json'] })[];
+export const fields = <T extends readonly FieldName[]>(f: T): Fields<T> => f as unknown as Fields<T>;
 
-function readSignature(v: JsonValue, path: string): Signature {
+export function readSignature(v: JsonValue, path: string): Signature {
   const m = readMessage(v, path, fields(SIGNATURE_FIELDS));
   return {
     key: readBytes(m.key, childPath(path, 'key')),

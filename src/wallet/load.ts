@@ -5,10 +5,7 @@
 import { bytesToHex, publicKeyFromPrivate } from '../crypto/keys.js';
 import { openWallet, WalletError, type WalletAccount } from './nep6.js';
 
-/** Password variable for `--wallet` (Go authmate's viper key `wallet.passphrase`). */
-export const WALLET_PASSPHRASE_ENV = 'AUTHMATE_WALLET_PASSPHRASE';
-/** Password variable for `--gate-wallet` (obtain-secret). */
-export const GATE_WALLET_PASSPHRASE_ENV = 'AUTHMATE_WALLET_GATE_PASSPHRASE';
+export { GATE_WALLET_PASSPHRASE_ENV, WALLET_PASSPHRASE_ENV } from './env.js';
 
 /** Asks the user for the password of `walletPath` (the CLI passes its terminal prompt). */
 export type PasswordPrompt = (walletPath: string) => Promise<string>;

@@ -6,12 +6,14 @@
  * addressHash, N, r, p, 64) and encrypted = AES-256-ECB(half2, key XOR half1).
  * A wrong password is detected by the address hash of the decrypted key.
  *
- * scrypt is node:crypto's (OpenSSL, native): a pure-JS scrypt is several times slower.
+ * scrypt runs its p lanes in parallel (src/crypto/scrypt/, WebAssembly on worker threads, with
+ * node:crypto as the fallback); its parameters are bounded by src/wallet/limits.ts.
  */
 import { AuthmateError } from '../errors.js';
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { isValidScalar } from '../crypto/p256-native.js';
+import { NEP2_ENCODED_LENGTH, NEP2_HEADER, NEP2_SALT_END, NEP2_SALT_START, scryptParamsProblem } from './limits.js';
 import { runScrypt, takeScrypt } from './scrypt-cache.js';
 import { addressFromPublicKey, base58CheckDecode, base58CheckEncode, KeyFormatError, publicKeyFromPrivate } from '../crypto/keys.js';
 
@@ -25,15 +27,10 @@ export interface ScryptParams {
 /** NEP-2's parameters; neo-go writes them into every new wallet. */
 export const NEP2_SCRYPT: Readonly<ScryptParams> = Object.freeze({ n: 16384, r: 8, p: 8 });
 
-/**
- * Upper bound of scrypt's working memory (128 * N * r bytes) that we agree to allocate: 1 GiB,
- * i.e. up to N = 2^20 with r = 8. Larger values in a wallet file are far more likely corruption
- * than intent, and would otherwise exhaust memory or hang.
- */
-export const SCRYPT_MAX_MEMORY = 1 << 30;
+export { SCRYPT_MAX_MEMORY, SCRYPT_MAX_WORK } from './limits.js';
 
-const HEADER = [0x01, 0x42, 0xe0] as const;
-const ENCODED_LENGTH = 39;
+const HEADER = NEP2_HEADER;
+const ENCODED_LENGTH = NEP2_ENCODED_LENGTH;
 
 /** What went wrong, so that callers can choose a message or exit code. */
 export type Nep2ErrorKind = 'format' | 'password' | 'scrypt';
@@ -47,28 +44,13 @@ export class Nep2Error extends AuthmateError {
   }
 }
 
-/** Throws a `Nep2Error('scrypt')` naming the offending parameter. */
+/**
+ * Throws a `Nep2Error('scrypt')` naming the offending parameter and the bound (the one place the
+ * limits of src/wallet/limits.ts are enforced: memory 128*n*r <= 1 GiB, work n*r*p <= 2^24).
+ */
 export function checkScryptParams(params: ScryptParams): void {
-  const { n, r, p } = params;
-  const shown = `n=${n}, r=${r}, p=${p}`;
-  for (const [name, v] of [['n', n], ['r', r], ['p', p]] as const) {
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) {
-      throw new Nep2Error('scrypt', `unsupported scrypt parameters (${shown}): ${name} must be a positive integer`);
-    }
-  }
-  if (n < 2 || (n & (n - 1)) !== 0 || n > 2 ** 30) {
-    throw new Nep2Error('scrypt', `unsupported scrypt parameters (${shown}): n must be a power of two between 2 and 2^30`);
-  }
-  // RFC 7914 limit.
-  if (r * p >= 2 ** 30) {
-    throw new Nep2Error('scrypt', `unsupported scrypt parameters (${shown}): r * p must be below 2^30`);
-  }
-  if (128 * n * r > SCRYPT_MAX_MEMORY) {
-    throw new Nep2Error(
-      'scrypt',
-      `unsupported scrypt parameters (${shown}): they need ${Math.ceil((128 * n * r) / 2 ** 20)} MiB, more than the ${SCRYPT_MAX_MEMORY / 2 ** 20} MiB allowed`,
-    );
-  }
+  const problem = scryptParamsProblem(params);
+  if (problem !== undefined) throw new Nep2Error('scrypt', problem);
 }
 
 function deriveKey(password: string, salt: Uint8Array, params: ScryptParams): Promise<Buffer> {
@@ -76,10 +58,14 @@ function deriveKey(password: string, salt: Uint8Array, params: ScryptParams): Pr
   const { n: N, r, p } = params;
   const pw = Buffer.from(password.normalize('NFC'), 'utf8');
   // The CLI may have started this very scrypt run at start-up (src/cli/early.ts).
-  const run = takeScrypt(pw, salt, N, r, p) ?? runScrypt(pw, salt, N, r, p);
-  return run.catch((err: Error) => {
-    throw new Nep2Error('scrypt', `scrypt failed: ${err.message}`);
-  });
+  try {
+    const run = takeScrypt(pw, salt, N, r, p) ?? runScrypt(pw, salt, N, r, p);
+    return run.catch((err: Error) => {
+      throw new Nep2Error('scrypt', `scrypt failed: ${err.message}`);
+    });
+  } finally {
+    pw.fill(0);
+  }
 }
 
 function addressHash(priv: Uint8Array): Uint8Array {
@@ -111,7 +97,7 @@ export function parseNep2(encrypted: string): { addressHash: Uint8Array; ciphert
       throw new Nep2Error('format', `NEP-2 key byte ${i} must be 0x${want.toString(16).padStart(2, '0')}, got 0x${got}`);
     }
   });
-  return { addressHash: raw.slice(3, 7), ciphertext: raw.slice(7) };
+  return { addressHash: raw.slice(NEP2_SALT_START, NEP2_SALT_END), ciphertext: raw.slice(NEP2_SALT_END) };
 }
 
 /** Decrypts a NEP-2 key to its 32-byte private key; a wrong password is a `Nep2Error('password')`. */

@@ -69,10 +69,10 @@ describe('early scrypt from argv', () => {
     await take(single, 'other');
   });
 
-  it('starts nothing without a password variable, for other commands, --help, a repeated flag or an unreadable wallet', () => {
+  it('starts nothing without a password variable, for other commands (wallet create), --help, a repeated flag or an unreadable wallet', () => {
     const env = { AUTHMATE_WALLET_PASSPHRASE: 'x', AUTHMATE_WALLET_GATE_PASSPHRASE: 'y' };
     prefetchFromArgv(['issue-secret', '--wallet', single], {});
-    prefetchFromArgv(['wallet', 'check', '--wallet', single], env);
+    prefetchFromArgv(['wallet', 'create', '--wallet', single], env);
     prefetchFromArgv(['issue-secret', '--wallet', single, '--help'], env);
     prefetchFromArgv(['issue-secret', '--wallet', single, '--wallet', single], env);
     prefetchFromArgv(['issue-secret', '--', '--wallet', single], env);

@@ -21,6 +21,6 @@ describe('README library examples', () => {
     const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'examples/plan-offline.mjs')], { timeout: 30_000 });
     const [err, done] = stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(err).toEqual({ code: 'GATE_KEY_INVALID', field: 'gatePublicKeys', position: '1' });
-    expect(done).toEqual({ format: 'g3', same: true, writes: ['networkInfo', 'containerPut', 'objectPut', 'objectGet'] });
+    expect(done).toEqual({ format: 'g3', same: true, writes: ['networkInfo', 'netmapSnapshot', 'containerPut', 'objectPut', 'objectGet'] });
   });
 });

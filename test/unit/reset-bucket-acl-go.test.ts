@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planBucketAclReset } from '../../src/authmate/reset-bucket-acl.js';
+import { asContainerId } from '../../src/neofs/refs.js';
 import { eaclTableToJSON, type EACLFilter, type EACLRecord, type EACLTable } from '../../src/policy/eacl.js';
 import { buildGoTool, goToolBin, hasGo, requireGoInCI } from './go-tools.js';
 
@@ -43,7 +44,7 @@ function randomTables(count: number, seed: number): EACLTable[] {
   });
   return Array.from({ length: count }, (_, i) => ({
     version: { major: 2, minor: pick([0, 16]) },
-    ...(i % 3 === 0 ? {} : { containerId: Uint8Array.from({ length: 32 }, (_, k) => (k * 7 + i) & 0xff || 1) }),
+    ...(i % 3 === 0 ? {} : { containerId: asContainerId(Uint8Array.from({ length: 32 }, (_, k) => (k * 7 + i) & 0xff || 1)) }),
     records: Array.from({ length: pick([0, 1, 2, 3, 5]) }, record),
   }));
 }

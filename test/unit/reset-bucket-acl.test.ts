@@ -12,7 +12,7 @@ import { publicKeyFromPrivate } from '../../src/crypto/keys.js';
 import { randomScalar } from '../../src/crypto/p256-native.js';
 import { AuthmateError } from '../../src/errors.js';
 import { NnsClient, resolveBucketContainer, nnsContainerDomain } from '../../src/neofs/nns.js';
-import { containerIdToString, parseContainerId, type ContainerId } from '../../src/neofs/refs.js';
+import { asContainerId, containerIdToString, parseContainerId, type ContainerId } from '../../src/neofs/refs.js';
 import {
   decodeEACLTable,
   encodeEACLTable,
@@ -49,7 +49,7 @@ const allowPut = record(ALLOW, PUT, [filter(REQUEST, STRING_NOT_EQUAL, 'BucketOw
 const denyDelete = record(DENY, DELETE, [filter(REQUEST, STRING_NOT_EQUAL, 'BucketOwnerEnforced')]);
 const otherKey = record(DENY, PUT, [filter(REQUEST, STRING_NOT_EQUAL, 'x', 'OtherField')]);
 const allowGet = record(ALLOW, GET);
-const cidBytes = new Uint8Array(32).fill(7);
+const cidBytes = asContainerId(new Uint8Array(32).fill(7));
 
 describe('planBucketAclReset: the gateway rule (UpdateBucketOwnership)', () => {
   it('drops a DENY PUT record filtering the request header BucketOwnerField with STRING_NOT_EQUAL, whatever its value and target', () => {

@@ -73,6 +73,60 @@ export interface SessionCreateArgs extends GlobalArgs, ContextArgs {
   'expire-at'?: string;
 }
 
+export interface InspectArgs extends GlobalArgs {
+  'access-key-id'?: string;
+  peer?: string;
+  file?: string;
+  wallet?: string;
+  address?: string;
+  'gate-wallet'?: string;
+  'gate-address'?: string;
+  'show-secret': boolean;
+  table: boolean;
+  'pool-dial-timeout': string;
+}
+
+export interface RevokeArgs extends GlobalArgs {
+  'access-key-id': string;
+  peer: string;
+  wallet: string;
+  address?: string;
+  yes: boolean;
+  'pool-dial-timeout': string;
+}
+
+export interface GeneratePresignedUrlArgs extends GlobalArgs {
+  endpoint: string;
+  bucket: string;
+  object: string;
+  method: string;
+  lifetime: string;
+  profile?: string;
+  region?: string;
+  'aws-access-key-id'?: string;
+  'aws-secret-access-key'?: string;
+}
+
+export interface SignBearerTokenArgs extends GlobalArgs {
+  from: string;
+  to?: string;
+  wallet?: string;
+  address?: string;
+  json: boolean;
+}
+
+export interface BearerCreateArgs extends GlobalArgs {
+  eacl?: string;
+  'issued-at'?: string;
+  'not-valid-before'?: string;
+  'expire-at'?: string;
+  lifetime?: string;
+  owner: string;
+  out: string;
+  json: boolean;
+  'rpc-endpoint'?: string;
+}
+
 export interface ResetBucketAclArgs extends GlobalArgs {
   'access-key-id': string;
   'gate-wallet': string;

@@ -87,6 +87,7 @@ export function issueFailures(sessionFlag: string, boxWhere: string): Table {
     'sessionRules/SESSION_RULES_EMPTY': { exit: ExitCode.SessionRules, say: flag(sessionFlag) },
     sessionRules: { exit: ExitCode.Issue, say: flag(sessionFlag) },
     placementPolicy: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: --container-placement-policy: ${m}` },
+    PLACEMENT_UNSATISFIABLE: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: ${m}` },
     basicAcl: { exit: ExitCode.Usage, say: flag('basic-acl') },
     wallet: { exit: ExitCode.Wallet, say: (m) => m },
     BOX_CONTAINER_NOT_FOUND: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: ${m}` },
@@ -110,6 +111,61 @@ export function obtainFailures(accessKeyId: string): Table {
   '*': { exit: ExitCode.Obtain, say: (m) => `failed to obtain secret: ${m}` },
   };
 }
+
+/** inspect: as obtain-secret (1 wallet, 4 gate wallet, 5 everything about the box or the file). */
+export function inspectFailures(what: string): Table {
+  const fail: Failure = { exit: ExitCode.Obtain, say: (m) => `failed to inspect ${what}: ${m}` };
+  return {
+    wallet: { exit: ExitCode.Wallet, say: (m) => m },
+    gateWallet: { exit: ExitCode.GateKey, say: (m) => `failed to load the gate wallet: ${m}` },
+    OBJECT_NOT_FOUND: { exit: ExitCode.Obtain, say: (m) => `failed to inspect ${what}: no access box there: ${m}` },
+    CONTAINER_NOT_FOUND: { exit: ExitCode.Obtain, say: (m) => `failed to inspect ${what}: no access box there: ${m}` },
+    '*': fail,
+  };
+}
+
+/** revoke: 1 wallet, 5 for the box (bad id, not found, not a box, not yours, node refusal). */
+export function revokeFailures(accessKeyId: string): Table {
+  const fail: Failure = { exit: ExitCode.Obtain, say: (m) => `failed to revoke ${accessKeyId}: ${m}` };
+  return {
+    wallet: { exit: ExitCode.Wallet, say: (m) => m },
+    OBJECT_NOT_FOUND: { exit: ExitCode.Obtain, say: (m) => `failed to revoke ${accessKeyId}: no access box there: ${m}` },
+    CONTAINER_NOT_FOUND: { exit: ExitCode.Obtain, say: (m) => `failed to revoke ${accessKeyId}: no access box there: ${m}` },
+    REVOKE_CANCELLED: { exit: ExitCode.Usage, say: (m) => m },
+    '*': fail,
+  };
+}
+
+/**
+ * generate-presigned-url: FrostFS exits 100 for every failure; we keep 100 for usage and
+ * endpoint/bucket/object/method, and give the two inputs scripts most often get wrong their own
+ * codes (as our other commands): 5 for --lifetime, 1 for the credentials.
+ */
+export const PRESIGN_FAILURES: Table = {
+  lifetime: { exit: ExitCode.Lifetime, say: flag('lifetime') },
+  method: { exit: ExitCode.Usage, say: flag('method') },
+  endpoint: { exit: ExitCode.Usage, say: flag('endpoint') },
+  bucket: { exit: ExitCode.Usage, say: flag('bucket') },
+  object: { exit: ExitCode.Usage, say: flag('object') },
+  credentials: { exit: ExitCode.Wallet, say: (m) => `couldn't get credentials: ${m}` },
+  '*': { exit: ExitCode.Usage, say: (m) => `presign: ${m}` },
+};
+
+/**
+ * util sign bearer-token and bearer create (neofs-cli's tools; codes as our session tools):
+ * 1 wallet, 2 node unreachable (from `dial`), 5 bad epochs, 7 bad --eacl (as issue-secret's
+ * --bearer-rules) or the file could not be written, 8 the --from file is not a bearer token,
+ * 100 usage (--owner, unexpected).
+ */
+export const BEARER_FAILURES: Table = {
+  BEARER_TOKEN_READ: { exit: ExitCode.SessionRules, say: (m) => `invalid bearer token: ${m}` },
+  BEARER_TOKEN_WRITE: { exit: ExitCode.Issue, say: (m) => `can't write bearer token to file: ${m}` },
+  wallet: { exit: ExitCode.Wallet, say: (m) => m },
+  lifetime: { exit: ExitCode.Lifetime, say: (m) => m },
+  bearerRules: { exit: ExitCode.Issue, say: (m) => `can't parse extended ACL: ${m}` },
+  owner: { exit: ExitCode.Usage, say: (m) => `can't parse recipient: ${m}` },
+  '*': { exit: ExitCode.Usage, say: (m) => `error: ${m}` },
+};
 
 /**
  * reset-bucket-acl, as Go v0.45: 4 the gate wallet; 5 the box and the bucket name; 1 the peer,

@@ -16,5 +16,14 @@ commands.push(issueSecretCommand, obtainSecretCommand);
 import { sessionToolCommands } from './session.js';
 commands.push(...sessionToolCommands);
 
+import { inspectCommand } from './inspect.js';
+import { revokeCommand } from './revoke.js';
+commands.push(inspectCommand, revokeCommand);
+
+import { generatePresignedUrlCommand } from './presign.js';
+commands.push(generatePresignedUrlCommand);
+
+import { bearerCommand } from './bearer.js';
+commands.push(bearerCommand);
 import { resetBucketAclCommand } from './reset-bucket-acl.js';
 commands.push(resetBucketAclCommand);

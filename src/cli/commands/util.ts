@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { ContextArgs, GlobalArgs, SignSessionTokenArgs } from '../base/args.js';
+import type { ContextArgs, GlobalArgs, SignBearerTokenArgs, SignSessionTokenArgs } from '../base/args.js';
 
 /** Flags that fill an object session context (neofs-cli fills them inside `object put/delete`). */
 /** `--verb/--cid/--oid`, shared by `session create` and `util sign session-token`. */
@@ -36,17 +36,39 @@ const signSessionTokenCommand: CommandModule<GlobalArgs, SignSessionTokenArgs> =
   },
 };
 
+const signBearerTokenCommand: CommandModule<GlobalArgs, SignBearerTokenArgs> = {
+  command: 'bearer-token',
+  describe: 'Sign bearer token to use it in requests',
+  builder: (y: Argv<GlobalArgs>) =>
+    y
+      .usage(
+        'authmate [--wallet <wallet>] util sign bearer-token --from <file> [--to <file>] [--json]\n\n' +
+          'Reads a bearer token (binary or JSON, e.g. from `bearer create`), makes the wallet account its issuer unless\n' +
+          'one is set (kept as is, as neofs-cli; a warning says when it is not the signer) and signs it (ECDSA RFC 6979).\n' +
+          'Writes --to in binary (--json: JSON), or prints JSON without --to.',
+      )
+      .option('from', { type: 'string', demandOption: true, describe: 'File with JSON or binary encoded bearer token to sign' })
+      .option('to', { type: 'string', describe: 'File to dump signed bearer token (default: binary encoded)' })
+      .option('wallet', { alias: 'w', type: 'string', describe: 'Path to the wallet (default: $AUTHMATE_WALLET); password from AUTHMATE_WALLET_PASSPHRASE or prompt' })
+      .option('address', { type: 'string', describe: 'Address of wallet account' })
+      .option('json', { type: 'boolean', default: false, describe: 'Dump bearer token in JSON encoding' }) as Argv<SignBearerTokenArgs>,
+  handler: async (args) => {
+    const { runSignBearerToken } = await import('../run-bearer.js');
+    await runSignBearerToken(args);
+  },
+};
+
 const signCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'sign <command>',
   describe: 'Sign NeoFS structure',
-  builder: (y: Argv<GlobalArgs>) => y.command(signSessionTokenCommand).demandCommand(1, 'Specify what to sign: session-token'),
+  builder: (y: Argv<GlobalArgs>) => y.command(signSessionTokenCommand).command(signBearerTokenCommand).demandCommand(1, 'Specify what to sign: session-token, bearer-token'),
   handler: () => {},
 };
 
 /** `authmate util sign session-token`: the static half of the NeoFS CLI session document. */
 export const utilCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'util <command>',
-  describe: 'Utility operations: sign session-token',
+  describe: 'Utility operations: sign session-token, sign bearer-token',
   builder: (y: Argv<GlobalArgs>) => y.command(signCommand).demandCommand(1, 'Specify a util command: sign'),
   handler: () => {},
 };

@@ -180,7 +180,7 @@ export class ProtoDecodeError extends AuthmateError {
 
 /** One place builds decode errors, so the byte position is always named the same way. */
 export function protoDecodeError(message: string, position?: number): ProtoDecodeError {
-  return new ProtoDecodeError(position === undefined ? message : `${message} (at byte ${position})`);
+  return position === undefined ? new ProtoDecodeError(message) : new ProtoDecodeError(`${message} (at byte ${position})`, { position: String(position) });
 }
 
 /** Largest field number protobuf allows (2^29 - 1); Go's decoder rejects larger ones. */

@@ -1,0 +1,30 @@
+// Shared by the benches: medians, child-process timing and the machine context printed with
+// every figure (the cores this process may use and the load average at that moment).
+import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+export const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+export const fmt = (x) => `${x.toFixed(1)} ms`;
+
+/** `[cores 2, load 0.41 0.52 0.60]`: what the figure on the same line was measured on. */
+export const machine = () => `[cores ${availableParallelism()}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}]`;
+
+/** Whether `taskset` can pin a child to CPU 0 here. */
+export const haveTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+/** argv prefixed with `taskset -c 0` when pinned. */
+export const pin = (pinned, file, args) => (pinned ? ['taskset', ['-c', '0', file, ...args]] : [file, args]);
+
+/** Runs a process (optionally pinned to CPU 0), returns {t, stdout}; throws on a non-zero exit. */
+export function timeProcess(file, args, { env, pinned = false, input = '' } = {}) {
+  const [f, a] = pin(pinned, file, args);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(f, a, { env: env ?? process.env, encoding: 'utf8', input, maxBuffer: 1 << 24 });
+  const t = ms(t0);
+  if (r.status !== 0) throw new Error(`${f} ${a.join(' ')} exited ${r.status ?? r.signal}: ${r.stderr}`);
+  return { t, stdout: r.stdout, stderr: r.stderr };
+}
