@@ -6,3 +6,4 @@ export * from './obtain.js';
 export * from './placement-check.js';
 export * from './inspect.js';
 export * from './revoke.js';
+export * from './reset-bucket-acl.js';

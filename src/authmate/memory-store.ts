@@ -19,6 +19,8 @@ import {
   type OwnerId,
 } from '../neofs/refs.js';
 import { keySigner, type Signer } from '../neofs/signing.js';
+import { ContainerSessionVerb, decodeSessionToken, verifySessionToken } from '../tokens/session-v1.js';
+import { decodeSessionTokenV2, SessionVerb, sessionTokenV2SubjectIndex, validateSessionTokenV2, verifySessionTokenV2 } from '../tokens/session-v2.js';
 import { StatusCode, statusToError } from '../neofs/status.js';
 import type { AuthmateStore } from './store.js';
 
@@ -119,11 +121,60 @@ export class MemoryStore implements AuthmateStore {
     return { eacl: c.eacl };
   }
 
+  /**
+   * Sets the eACL as the owner, or within a session the owner issued (`sessionTokenV2`, or a v1
+   * container token in `sessionToken`) for the key signing the table, checked as a node does:
+   * issuer signature, issuer = owner, subject or session key, verb, container and lifetime.
+   */
   async containerSetEACL(eaclTable: Uint8Array, o: ContainerWriteOptions & { containerId?: ContainerId } = {}): Promise<void> {
     this.network.calls.push('containerSetEACL');
     if (!o.containerId) throw failure(StatusCode.ACCESS_DENIED, 'MemoryStore needs containerId with the eACL');
-    const c = this.ownContainer(o.containerId);
+    const actor = o.containerSigner ?? this.signer;
+    const c = o.sessionTokenV2 || o.sessionToken ? this.container(o.containerId) : this.ownContainer(o.containerId);
+    if (o.sessionTokenV2) this.checkSessionV2(o.sessionTokenV2, c.container.ownerId, o.containerId, actor.publicKey);
+    else if (o.sessionToken) this.checkSessionV1(o.sessionToken, c.container.ownerId, o.containerId, actor.publicKey);
+    else if (!equalBytes(ownerIdFromPublicKey(actor.publicKey), c.container.ownerId)) throw failure(StatusCode.ACCESS_DENIED, 'the eACL is not signed by the container owner');
     c.eacl = Uint8Array.from(eaclTable);
+  }
+
+  private checkSessionV2(bytes: Uint8Array, owner: OwnerId, id: ContainerId, actor: Uint8Array): void {
+    const deny = (why: string): never => {
+      throw failure(StatusCode.ACCESS_DENIED, `session token v2: ${why}`);
+    };
+    let t;
+    try {
+      t = decodeSessionTokenV2(bytes);
+      validateSessionTokenV2(t);
+      verifySessionTokenV2(t);
+    } catch (e) {
+      return deny((e as Error).message);
+    }
+    if (!equalBytes(t.issuer!, owner)) deny('issuer is not the container owner');
+    if (sessionTokenV2SubjectIndex(t, ownerIdFromPublicKey(actor)) < 0) deny('the signer is not a subject');
+    const now = BigInt(Math.floor(Date.now() / 1000));
+    if (now < BigInt(t.lifetime!.nbf) || now > BigInt(t.lifetime!.exp)) deny('not valid now');
+    const ok = t.contexts.some((x) => x.verbs.includes(SessionVerb.CONTAINER_SETEACL) && (x.containerId === undefined || equalBytes(x.containerId, id)));
+    if (!ok) deny('no CONTAINER_SETEACL context for the container');
+  }
+
+  private checkSessionV1(bytes: Uint8Array, owner: OwnerId, id: ContainerId, actor: Uint8Array): void {
+    const deny = (why: string): never => {
+      throw failure(StatusCode.ACCESS_DENIED, `session token: ${why}`);
+    };
+    let t;
+    try {
+      t = decodeSessionToken(bytes);
+      verifySessionToken(t);
+    } catch (e) {
+      return deny((e as Error).message);
+    }
+    if (!equalBytes(t.ownerId!, owner)) deny('issuer is not the container owner');
+    if (!t.sessionKey || !equalBytes(t.sessionKey, actor)) deny('the signer is not the session key');
+    const epoch = this.network.info.currentEpoch;
+    if (!t.lifetime || epoch < BigInt(t.lifetime.nbf) || epoch > BigInt(t.lifetime.exp)) deny('not valid in this epoch');
+    const ctx = t.context;
+    if (ctx?.kind !== 'container' || ctx.verb !== ContainerSessionVerb.SETEACL) deny('not a container SETEACL token');
+    if (ctx!.containerId !== undefined && !equalBytes(ctx!.containerId, id)) deny('issued for another container');
   }
 
   async objectPut(p: PutObjectParams): Promise<ObjectId> {

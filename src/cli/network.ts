@@ -57,11 +57,11 @@ export async function afterWallets<T>(dialing: Dialing, wallets: Promise<T>): Pr
   return { wallets: got, client: await dialing.ready };
 }
 
-/** Runs `work` under an overall deadline (`--timeout`). */
-export async function withDeadline<T>(ms: number, context: string, work: () => Promise<T>): Promise<T> {
+/** Runs `work` under an overall deadline (`--timeout`); running out exits with `exit`. */
+export async function withDeadline<T>(ms: number, context: string, work: () => Promise<T>, exit: ExitCode = ExitCode.Issue): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CliError(`${context}: timed out after ${formatDuration(ms)} (raise --timeout)`, ExitCode.Issue)), ms);
+    timer = setTimeout(() => reject(new CliError(`${context}: timed out after ${formatDuration(ms)} (raise --timeout)`, exit)), ms);
   });
   try {
     return await Promise.race([work(), deadline]);

@@ -26,3 +26,4 @@ export { keySigner, type Signer, type XHeader, type RequestMetaExtras } from './
 export { parseEndpoint, type Endpoint } from './transport.js';
 export { tzHash } from './tz.js';
 export { ProtoDecodeError } from './proto/wire.js';
+export * from './nns.js';

@@ -78,6 +78,8 @@ export interface EACLRecord {
   action: number;
   filters: EACLFilter[];
   targets: EACLTarget[];
+  /** API 2.22 (SDK rc.20+): auxiliary text with no effect on access; kept so a table read and set again loses nothing. */
+  comment?: string;
 }
 
 export interface EACLTable {
@@ -111,6 +113,7 @@ function encodeRecord(r: EACLRecord): Uint8Array {
       F_EACL_RECORD.targets,
       r.targets.map((t) => new ProtoWriter().enum(F_EACL_TARGET.role, t.role).repeatedBytes(F_EACL_TARGET.keys, t.keys).finish()),
     )
+    .string(F_EACL_RECORD.comment, r.comment)
     .finish();
 }
 
@@ -176,10 +179,13 @@ function decodeEACLTableFields(bytes: Uint8Array): EACLTable {
         const t = new ProtoMessage(tb);
         return { role: nonNegative(t, F_EACL_TARGET.role, `${at}.targets[${k}].role`), keys: t.repeatedBytes(F_EACL_TARGET.keys).map((x) => x.slice()) };
       }),
+      ...commentOf(r.string(F_EACL_RECORD.comment)),
     };
   });
   return table;
 }
+
+const commentOf = (c: string | undefined): { comment?: string } => (c ? { comment: c } : {});
 
 /** refs' one container ID check, reported in the SDK's eACL wording and error class. */
 function checkContainerId<E extends Error>(id: Uint8Array, path: string, Err: new (m: string) => E): ContainerId {
@@ -200,7 +206,7 @@ const TABLE_FIELDS = [
 ] as const;
 const VERSION_FIELDS = fieldNames('major', 'minor');
 const CID_FIELDS = fieldNames('value');
-const RECORD_FIELDS = fieldNames('operation', 'action', 'filters', 'targets');
+const RECORD_FIELDS = fieldNames('operation', 'action', 'filters', 'targets', 'comment');
 const FILTER_FIELDS = fieldNames('headerType', 'matchType', 'key', 'value');
 const TARGET_FIELDS = fieldNames('role', 'keys');
 
@@ -257,6 +263,7 @@ export function eaclTableFromJSON(json: unknown, path = ''): EACLTable {
           keys: list(t.keys, childPath(tp, 'keys')).map(([kv, kp]) => readBytes(kv, kp)),
         };
       }),
+      ...commentOf(r.comment === undefined ? undefined : readString(r.comment, childPath(rp, 'comment'))),
     };
   });
   return table;
@@ -286,6 +293,8 @@ export function eaclTableToJSON(t: EACLTable): Record<string, unknown> {
         value: f.value,
       })),
       targets: r.targets.map((x) => ({ role: enumName(EACLRole, x.role), keys: x.keys.map(b64) })),
+      // rc.17 (what --bearer-rules mirrors) has no comment: printed only when there is one.
+      ...(r.comment ? { comment: r.comment } : {}),
     })),
   };
 }

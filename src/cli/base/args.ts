@@ -126,3 +126,16 @@ export interface BearerCreateArgs extends GlobalArgs {
   json: boolean;
   'rpc-endpoint'?: string;
 }
+
+export interface ResetBucketAclArgs extends GlobalArgs {
+  'access-key-id': string;
+  'gate-wallet': string;
+  'gate-address'?: string;
+  peer: string;
+  'rpc-endpoint': string;
+  'container-name': string;
+  namespace?: string;
+  apply: boolean;
+  'pool-dial-timeout': string;
+  'rpc-timeout': string;
+}

@@ -29,6 +29,10 @@ export const ExitCode = {
   Issue: 7,
   /** `--session-tokens` is malformed. */
   SessionRules: 8,
+  /** reset-bucket-acl: the peer, reading or setting the eACL failed (Go reuses 1 here). */
+  ResetNeoFS: 1,
+  /** reset-bucket-acl: opening the box or resolving the bucket failed. */
+  ResetResolve: 5,
   /** Usage errors (unknown flag, missing required flag) and anything unexpected. */
   Usage: 100,
 } as const;
@@ -162,6 +166,26 @@ export const BEARER_FAILURES: Table = {
   owner: { exit: ExitCode.Usage, say: (m) => `can't parse recipient: ${m}` },
   '*': { exit: ExitCode.Usage, say: (m) => `error: ${m}` },
 };
+
+/**
+ * reset-bucket-acl, as Go v0.45: 4 the gate wallet; 5 the box and the bucket name; 1 the peer,
+ * reading and setting the eACL. The library tags each stage's errors with a `field`.
+ */
+export function resetBucketAclFailures(): Table {
+  const setting: Failure = { exit: ExitCode.ResetNeoFS, say: (m) => `failed to setup eacl: ${m}` };
+  return {
+    gateWallet: { exit: ExitCode.GateKey, say: (m) => `failed to get gate's private key: ${m}` },
+    wallet: { exit: ExitCode.GateKey, say: (m) => `failed to get gate's private key: ${m}` },
+    'accessKeyId/ACCESS_KEY_ID_INVALID': { exit: ExitCode.ResetResolve, say: (m) => `failed to obtain secret: failed to parse secret address: ${m}` },
+    accessKeyId: { exit: ExitCode.ResetResolve, say: (m) => `failed to obtain secret: ${m}` },
+    'bucket/RPC_ENDPOINT_INVALID': { exit: ExitCode.ResetResolve, say: (m) => `create resolver: --rpc-endpoint: ${m}` },
+    'bucket/NNS_UNAVAILABLE': { exit: ExitCode.ResetResolve, say: (m) => `create resolver: ${m}` },
+    bucket: { exit: ExitCode.ResetResolve, say: (m) => `resolve container: ${m}` },
+    containerEACL: { exit: ExitCode.ResetNeoFS, say: (m) => `failed to obtain old neofs EACL: ${m}` },
+    apply: setting,
+    '*': setting,
+  };
+}
 
 /** What any command does with an error its own table does not map: a wallet error exits 1, the rest 100. */
 export const COMMON_FAILURES: Table = {

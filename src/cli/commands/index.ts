@@ -25,3 +25,5 @@ commands.push(generatePresignedUrlCommand);
 
 import { bearerCommand } from './bearer.js';
 commands.push(bearerCommand);
+import { resetBucketAclCommand } from './reset-bucket-acl.js';
+commands.push(resetBucketAclCommand);

@@ -20,7 +20,7 @@ export const F_STATUS_DETAIL = { id: 1, value: 2 } as const;
 
 // ---- neo.fs.v2.acl
 export const F_EACL_TABLE = { version: 1, containerId: 2, records: 3 } as const;
-export const F_EACL_RECORD = { operation: 1, action: 2, filters: 3, targets: 4 } as const;
+export const F_EACL_RECORD = { operation: 1, action: 2, filters: 3, targets: 4, comment: 5 } as const;
 export const F_EACL_FILTER = { headerType: 1, matchType: 2, key: 3, value: 4 } as const;
 export const F_EACL_TARGET = { role: 1, keys: 2 } as const;
 export const F_BEARER_TOKEN = { body: 1, signature: 2 } as const;
