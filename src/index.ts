@@ -2,7 +2,8 @@
  * authmate-ts library entry: everything the CLI does is available here as typed functions.
  */
 export { AuthmateError, ExitCode } from './errors.js';
-export { parseDuration, formatDuration } from './util/duration.js';
+export { parseDuration, formatDuration, DurationError } from './util/duration.js';
+export { FILE_LIMITS, FileInputError, readBoundedFile, writeFileAtomic } from './util/files.js';
 export * from './crypto/keys.js';
 export * from './crypto/signature.js';
 export * from './neofs/refs.js';
