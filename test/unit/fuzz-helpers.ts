@@ -36,7 +36,7 @@ const counts = new Map<string, { ok: number; typed: number; pending: number }>()
  * `pending` names error classes of a known finding in a file another change owns (see the
  * TODO at the call): tolerated and counted separately until that change lands.
  */
-export function typedOrValue<T>(decoder: string, f: () => T, pending: readonly (abstract new (...a: never[]) => Error)[] = []): T | undefined {
+export function typedOrValue<T>(decoder: string, f: () => T, pending: readonly ((err: unknown) => boolean)[] = []): T | undefined {
   const c = counts.get(decoder) ?? { ok: 0, typed: 0, pending: 0 };
   counts.set(decoder, c);
   try {
@@ -45,7 +45,7 @@ export function typedOrValue<T>(decoder: string, f: () => T, pending: readonly (
     return v;
   } catch (err) {
     if (isTypedError(err)) c.typed++;
-    else if (pending.some((C) => err instanceof C)) c.pending++;
+    else if (pending.some((known) => known(err))) c.pending++;
     else throw err;
     return undefined;
   }
@@ -63,6 +63,11 @@ export function reportCounts(file: string): void {
     console.log(`fuzz ${file}:\n${lines.join('\n')}`);
   });
 }
+
+/** Known finding F1: src/neofs/proto/wire.ts's ProtoDecodeError is not exported (issue 9 item 5). */
+export const isProtoDecodeError = (err: unknown): boolean => err instanceof Error && err.name === 'ProtoDecodeError';
+/** Known finding F2: ProtoMessage.string lets TextDecoder's TypeError out on invalid UTF-8 (issue 9 item 5). */
+export const isUtf8TypeError = (err: unknown): boolean => err instanceof TypeError && /not valid for encoding utf-8/.test(err.message);
 
 export const hex = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'hex'));
 
