@@ -3,7 +3,7 @@
  */
 export { AuthmateError, ExitCode } from './errors.js';
 export { parseDuration, formatDuration, DurationError } from './util/duration.js';
-export { FILE_LIMITS, FileInputError, readBoundedFile, writeFileAtomic } from './util/files.js';
+export { FILE_LIMITS, FileInputError, readBoundedFile, readBoundedFileSync, writeFileAtomic } from './util/files.js';
 export * from './crypto/keys.js';
 export * from './crypto/signature.js';
 export * from './neofs/refs.js';

@@ -14,7 +14,7 @@
  * A neo-go wallet with one account is about 600 bytes, so 16 MiB is ~25,000 accounts; a signed
  * session token is a few hundred bytes; NeoFS rejects objects/tables far below 1 MiB anyway.
  */
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { lstat, open, readlink, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -135,6 +135,48 @@ export async function readBoundedFile(path: string, opts: ReadBoundedOptions): P
     throw errnoError(path, what, err);
   } finally {
     await fh.close();
+  }
+}
+
+/**
+ * `readBoundedFile` for synchronous callers (flag parsing that runs before any await): the same
+ * checks and messages, the same bound on what is read.
+ */
+export function readBoundedFileSync(path: string, opts: ReadBoundedOptions): Buffer {
+  const { maxBytes, what } = opts;
+  const tooLarge = () => new FileInputError('FILE_TOO_LARGE', path, `${what} ${path} is larger than the ${fmtSize(maxBytes)} limit`);
+  const checkType = (st: Stats) => {
+    if (st.isFile() || (opts.allowFifo && st.isFIFO())) return;
+    throw new FileInputError('FILE_NOT_REGULAR', path, `${what} ${path} is ${kindOf(st)}, not a regular file`);
+  };
+  let fd: number;
+  try {
+    checkType(statSync(path));
+    fd = openSync(path, constants.O_RDONLY);
+  } catch (err) {
+    if (err instanceof FileInputError) throw err;
+    throw errnoError(path, what, err);
+  }
+  try {
+    const st = fstatSync(fd);
+    checkType(st);
+    if (st.isFile() && st.size > maxBytes) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw tooLarge();
+    }
+    return Buffer.concat(chunks, total);
+  } catch (err) {
+    if (err instanceof FileInputError) throw err;
+    throw errnoError(path, what, err);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -3,7 +3,7 @@ import { lstat, mkdtemp, readFile, readdir, readlink, stat, symlink, writeFile }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertReplaceable, FileInputError, readBoundedFile, writeFileAtomic } from '../../src/util/files.js';
+import { assertReplaceable, FileInputError, readBoundedFile, readBoundedFileSync, writeFileAtomic } from '../../src/util/files.js';
 
 const tmp = () => mkdtemp(join(tmpdir(), 'files-'));
 
@@ -60,6 +60,17 @@ describe('readBoundedFile', () => {
     const writer2 = spawn('sh', ['-c', `printf abc > '${fifo}'`], { stdio: 'ignore' });
     expect((await readBoundedFile(fifo, { maxBytes: 10, what: 'x', allowFifo: true })).toString()).toBe('abc');
     writer2.kill();
+  });
+});
+
+describe('readBoundedFileSync', () => {
+  it('same checks as the async reader: limit inclusive, too large, devices, missing', async () => {
+    const dir = await tmp();
+    await writeFile(join(dir, 'f'), 'y'.repeat(70_000));
+    expect(readBoundedFileSync(join(dir, 'f'), { maxBytes: 70_000, what: 'rules file' }).length).toBe(70_000);
+    expect(() => readBoundedFileSync(join(dir, 'f'), { maxBytes: 69_999, what: 'rules file' })).toThrow(`rules file ${join(dir, 'f')} is larger than the 69999 bytes limit`);
+    expect(() => readBoundedFileSync('/dev/zero', { maxBytes: 10, what: 'rules file', allowFifo: true })).toThrow('rules file /dev/zero is a character device, not a regular file');
+    expect(() => readBoundedFileSync(join(dir, 'nope'), { maxBytes: 10, what: 'rules file' })).toThrow(FileInputError);
   });
 });
 
