@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeAccessBoxMessage, decodeTokensMessage, decodeTokensV2Message, encodeAccessBoxMessage } from '../../src/box/accessbox.js';
 import { buildAccessBox, openAccessBox } from '../../src/box/box.js';
-import { hex, isProtoDecodeError, mutatedBytes, params, reportCounts, TIMEOUT, typedOrValue } from './fuzz-helpers.js';
+import { hex, isProtoDecodeError, isUtf8TypeError, mutatedBytes, params, reportCounts, TIMEOUT, typedOrValue } from './fuzz-helpers.js';
 
 const v1 = JSON.parse(readFileSync(new URL('../vectors/box/v1.json', import.meta.url), 'utf8'));
 const v2 = JSON.parse(readFileSync(new URL('../vectors/box/v2.json', import.meta.url), 'utf8'));
@@ -35,10 +35,11 @@ describe('fuzz: AccessBox', () => {
   it('AccessBox/Tokens messages: decode(mutated) re-encodes to bytes that decode to the same value', () => {
     fc.assert(
       fc.property(mutatedBytes(boxes.map((b) => b.box), 600), (data) => {
-        // TODO(finding F1): these raw message decoders let src/neofs/proto/wire.ts's unexported
-        // ProtoDecodeError out (e.g. "unsupported wire type 3 in field 1"); issue 9 item 5 is
-        // exporting/typing it in wire.ts. Drop the `pending` argument once it is exported.
-        const box = typedOrValue('decodeAccessBoxMessage', () => decodeAccessBoxMessage(data), [isProtoDecodeError]);
+        // TODO(findings F1, F2): these raw message decoders let src/neofs/proto/wire.ts's
+        // unexported ProtoDecodeError out (e.g. "unsupported wire type 3 in field 1"), and
+        // decodeAccessBoxMessage TextDecoder's TypeError for a container policy name that is not
+        // UTF-8 (ProtoMessage.string); issue 9 item 5 types them in wire.ts. Drop them once it lands.
+        const box = typedOrValue('decodeAccessBoxMessage', () => decodeAccessBoxMessage(data), [isProtoDecodeError, isUtf8TypeError]);
         if (box !== undefined) expect(decodeAccessBoxMessage(encodeAccessBoxMessage(box))).toEqual(box);
         typedOrValue('decodeTokensMessage', () => decodeTokensMessage(data), [isProtoDecodeError]);
         typedOrValue('decodeTokensV2Message', () => decodeTokensV2Message(data), [isProtoDecodeError]);

@@ -20,9 +20,14 @@ const jsonTexts = jsonFiles.map((f) => Buffer.from(fixture(f)).toString('utf8'))
 
 reportCounts('fuzz-tokens');
 
-/** Decoded values re-encode to bytes that decode to the same value (the encoders are canonical). */
+/**
+ * Decoded values re-encode canonically: encoding what the re-encoded bytes decode to gives the
+ * same bytes. (Values are not compared: an explicitly empty field, e.g. `sessionKey` of 0 bytes,
+ * decodes as present-but-empty and is omitted on encoding, as proto3 and Go's stable marshaling do.)
+ */
 function stable<T>(value: T, encode: (t: T) => Uint8Array, decode: (b: Uint8Array) => T): void {
-  expect(decode(encode(value))).toEqual(value);
+  const bytes = encode(value);
+  expect(Buffer.from(encode(decode(bytes))).toString('hex')).toBe(Buffer.from(bytes).toString('hex'));
 }
 
 describe('fuzz: tokens', () => {
