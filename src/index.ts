@@ -46,7 +46,8 @@ export { readSessionRules, parseSessionRules, type SessionRule } from './policy/
 export { readContainerPolicies } from './policy/container-policies.js';
 export { parseJson, readJsonInput, JsonSyntaxError, JsonInputError } from './policy/json-input.js';
 export { JsonFieldError } from './util/protojson.js';
-export { parseDuration, formatDuration } from './util/duration.js';
+export { parseDuration, formatDuration, DurationError } from './util/duration.js';
+export { FILE_LIMITS, FileInputError } from './util/files.js';
 
 // Boxes and credentials files
 export { openAccessBox, AccessBoxError, type AccessBoxFormat, type OpenedAccessBox } from './box/box.js';

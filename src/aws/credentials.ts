@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, open, readFile, rename, rm } from 'node:fs/promises';
+import { AuthmateError } from '../errors.js';
+import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { assertReplaceable, FILE_LIMITS, FileInputError, readBoundedFile, resolveWriteTarget, writeFileAtomic } from '../util/files.js';
 
 /**
  * AWS CLI credentials file (`~/.aws/credentials`) support.
@@ -8,7 +10,20 @@ import { basename, dirname, join } from 'node:path';
  * The Go tool appends blindly (duplicate profiles, no atomicity, file mode kept). We merge
  * instead: other profiles and comments stay byte-for-byte, the target profile's two keys are
  * replaced (or the section appended), and the result replaces the file atomically with mode 0600.
+ * A symbolic link is written through (the link stays), a read-only file is refused, and the
+ * file's line endings are kept: every line ends the way most lines of the file did (CRLF or LF).
  */
+
+export type AwsCredentialsErrorCode = 'INVALID_PROFILE' | 'CREDENTIALS_FILE';
+
+/** A bad profile name, or a credentials file that cannot be read or replaced. */
+export class AwsCredentialsError extends AuthmateError {
+  declare readonly code: AwsCredentialsErrorCode;
+
+  constructor(code: AwsCredentialsErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}
 
 export interface AwsProfileCredentials {
   accessKeyId: string;
@@ -18,11 +33,20 @@ export interface AwsProfileCredentials {
 const SECTION = /^\s*\[\s*([^\]]*?)\s*\]\s*(?:[;#].*)?$/;
 const KEY = /^\s*([^=\s][^=]*?)\s*=/;
 const MANAGED_KEYS = new Set(['aws_access_key_id', 'aws_secret_access_key']);
+/** Line breaks as the AWS CLI (Python, universal newlines) reads them: CRLF, LF or a lone CR. */
+const LINE_BREAK = /\r\n|\n|\r/;
+
+/** The file's line ending: CRLF when most line breaks are CRLF, else LF. */
+function lineEnding(text: string): '\r\n' | '\n' {
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1 - crlf;
+  return crlf > 0 && crlf >= lf ? '\r\n' : '\n';
+}
 
 /** Returns the profile names of an INI text, in order. */
 export function listProfiles(text: string): string[] {
   const out: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of text.split(LINE_BREAK)) {
     const m = SECTION.exec(line);
     if (m) out.push(m[1]!);
   }
@@ -32,10 +56,10 @@ export function listProfiles(text: string): string[] {
 /** Pure merge: sets the profile's access key id and secret in the INI text, keeping everything else. */
 export function mergeProfile(text: string, profile: string, creds: AwsProfileCredentials): string {
   if (!/^[^\[\]\r\n]+$/.test(profile) || profile.trim() !== profile) {
-    throw new Error(`invalid AWS profile name ${JSON.stringify(profile)}`);
+    throw new AwsCredentialsError('INVALID_PROFILE', `invalid AWS profile name ${JSON.stringify(profile)}`);
   }
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.length ? text.split(/\r?\n/) : [];
+  const eol = lineEnding(text);
+  const lines = text.length ? text.split(LINE_BREAK) : [];
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const ours = [`aws_access_key_id = ${creds.accessKeyId}`, `aws_secret_access_key = ${creds.secretAccessKey}`];
 
@@ -60,56 +84,55 @@ export function defaultProfileName(existingText: string | undefined, objectId: s
   return existingText === undefined ? 'default' : `authmate_cred_${objectId}`;
 }
 
+/** What the credentials file input is called in messages. */
+const WHAT = 'aws cli credentials file';
+
 async function readIfExists(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return (await readBoundedFile(path, { maxBytes: FILE_LIMITS.credentials, what: WHAT })).toString('utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+    if (err instanceof FileInputError && err.code === 'FILE_MISSING') return undefined;
+    throw new AwsCredentialsError('CREDENTIALS_FILE', (err as Error).message, { cause: err });
+  }
+}
+
+async function assertWritable(path: string): Promise<void> {
+  try {
+    await assertReplaceable(path, WHAT);
+  } catch (err) {
+    throw new AwsCredentialsError('CREDENTIALS_FILE', (err as Error).message, { cause: err });
   }
 }
 
 /**
  * Writes the credentials into `path`, creating it if needed. Returns the profile name used.
- * The write is atomic (temporary file in the same folder, fsync, rename) and leaves mode 0600.
+ * The write is atomic (temporary file in the same folder, fsync, rename) and leaves mode 0600;
+ * through a symbolic link it replaces the link's target. A read-only file is refused.
  */
 export async function writeAwsCredentials(
   path: string,
   creds: AwsProfileCredentials & { objectId: string; profile?: string },
 ): Promise<string> {
+  await assertWritable(path);
   const existing = await readIfExists(path);
   const profile = creds.profile ?? defaultProfileName(existing, creds.objectId);
   const text = mergeProfile(existing ?? '', profile, creds);
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fh = await open(tmp, 'wx', 0o600);
   try {
-    await fh.writeFile(text, 'utf8');
-    await fh.sync();
+    await writeFileAtomic(path, text, { mode: 0o600 });
   } catch (err) {
-    await fh.close();
-    await rm(tmp, { force: true });
-    throw err;
-  }
-  await fh.close();
-  try {
-    await chmod(tmp, 0o600);
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    throw new AwsCredentialsError('CREDENTIALS_FILE', (err as Error).message, { cause: err });
   }
   return profile;
 }
 
 /** Checks, before any network work, that the credentials file can be written later. */
 export async function assertCredentialsWritable(path: string): Promise<void> {
-  const probe = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.probe`);
+  await assertWritable(path);
+  // The temporary file goes next to the file a link points to, so probe there.
+  const target = await resolveWriteTarget(path);
+  const probe = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.probe`);
   const fh = await open(probe, 'wx', 0o600);
   await fh.close();
   await rm(probe, { force: true });
-  const existing = await readIfExists(path);
-  if (existing !== undefined) {
-    const fh2 = await open(path, 'r');
-    await fh2.close();
-  }
+  await readIfExists(path);
 }

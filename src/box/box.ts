@@ -14,7 +14,7 @@ import { AuthmateError } from '../errors.js';
 import { isValidScalar, randomScalar } from '../crypto/p256-native.js';
 import { randomBytes as cryptoRandom } from '@noble/hashes/utils.js';
 import { addressFromPublicKey, bytesToHex, parsePublicKey, publicKeyFromPrivate } from '../crypto/keys.js';
-import { ownerIdFromPublicKey, ownerIdToString } from '../neofs/refs.js';
+import { asOwnerId, ownerIdFromPublicKey, ownerIdToString, type OwnerId } from '../neofs/refs.js';
 import { decodeBearerToken, encodeBearerToken, verifyBearerToken, type BearerToken } from '../tokens/bearer.js';
 import { decodeSessionToken, encodeSessionToken, verifySessionToken, type SessionToken } from '../tokens/session-v1.js';
 import {
@@ -61,6 +61,7 @@ export type AccessBoxErrorCode =
   | 'NOT_A_BOX' // the bytes are not an AccessBox at all
   | 'UNSUPPORTED' // an AccessBox (or G0 blob) this library does not read
   | 'NO_GATE_DATA' // nothing in the box is for this gate key
+  | 'TOKEN_INVALID' // a token in the box fails verification (signature, issuer, fields)
   | 'TAMPERED' // the entry for this gate fails authentication
   | 'MALFORMED' // decrypted/decoded, but the content is broken
   | 'INVALID_INPUT'; // bad arguments to buildAccessBox/openAccessBox
@@ -216,9 +217,11 @@ export interface OpenedAccessBox {
 
 export interface OpenAccessBoxOptions {
   /**
-   * Also check every token's signature and issuer (the gateway leaves that to the nodes). The
-   * AEAD already protects G1–G3 tokens; for G4 only the secret is sealed, so this is what
-   * catches a modified token.
+   * Check every token's signature and issuer (the gateway leaves that to the nodes); default
+   * true. The AEAD protects G1–G3 tokens only against parties that do not know the gate's
+   * public key; for G4 only the secret is sealed, so this is what catches a modified token. In
+   * G4 every gate entry's token is verified (not only this gate's) and all must have one issuer.
+   * `false` gives the gateway's lenient reading.
    */
   verifyTokens?: boolean;
 }
@@ -278,6 +281,15 @@ function malformed(what: string, err: unknown): never {
   throw new AccessBoxError('MALFORMED', `${what}: ${(err as Error).message}`, { cause: err });
 }
 
+/** Runs a token check; its failure is a TOKEN_INVALID error naming the token. */
+function verified(what: string, check: () => void): void {
+  try {
+    check();
+  } catch (err) {
+    throw new AccessBoxError('TOKEN_INVALID', `${what} does not verify: ${(err as Error).message}`, { cause: err });
+  }
+}
+
 function openV1(box: AccessBoxMessage, gateKey: EcdhKey, o: OpenAccessBoxOptions): OpenedAccessBox {
   const pubHex = bytesToHex(gateKey.publicKey);
   const gate = box.gates.find((g) => g.gatePublicKey !== undefined && bytesToHex(g.gatePublicKey) === pubHex);
@@ -321,12 +333,12 @@ function openV1(box: AccessBoxMessage, gateKey: EcdhKey, o: OpenAccessBoxOptions
   try {
     if (tokens.bearerToken !== undefined) out.bearerToken = decodeBearerToken(tokens.bearerToken);
     out.sessionTokens = tokens.sessionTokens.map(decodeSessionToken);
-    if (o.verifyTokens) {
-      if (out.bearerToken !== undefined) verifyBearerToken(out.bearerToken);
-      out.sessionTokens.forEach(verifySessionToken);
-    }
   } catch (err) {
     malformed('a token in the AccessBox is invalid', err);
+  }
+  if (o.verifyTokens !== false) {
+    if (out.bearerToken !== undefined) verified('the bearer token in the AccessBox', () => verifyBearerToken(out.bearerToken!));
+    out.sessionTokens.forEach((t, i) => verified(`session token ${i} in the AccessBox`, () => verifySessionToken(t)));
   }
   return out;
 }
@@ -334,7 +346,10 @@ function openV1(box: AccessBoxMessage, gateKey: EcdhKey, o: OpenAccessBoxOptions
 function openV2(box: AccessBoxMessage, gateKey: EcdhKey, o: OpenAccessBoxOptions): OpenedAccessBox {
   const gatePub = gateKey.publicKey;
   const me = ownerIdFromPublicKey(gatePub);
+  const verify = o.verifyTokens !== false;
   const seen: string[] = [];
+  let issuer: { hex: string; gate: number } | undefined;
+  let found: OpenedAccessBox | undefined;
   for (const [gi, gate] of box.gates.entries()) {
     let token: SessionTokenV2;
     try {
@@ -345,6 +360,23 @@ function openV2(box: AccessBoxMessage, gateKey: EcdhKey, o: OpenAccessBoxOptions
     if (token.appdata === undefined || token.appdata.length === 0) {
       throw new AccessBoxError('MALFORMED', `the session token v2 of AccessBox gate ${gi} has empty app data`);
     }
+    if (verify) {
+      // Every entry, not only ours: a box is one issuer's grant, and a swapped entry means tampering.
+      verified(`the session token v2 of AccessBox gate ${gi}`, () => {
+        verifySessionTokenV2(token);
+        validateSessionTokenV2(token);
+      });
+      const hex = bytesToHex(token.issuer!);
+      if (issuer === undefined) issuer = { hex, gate: gi };
+      else if (issuer.hex !== hex) {
+        throw new AccessBoxError(
+          'TOKEN_INVALID',
+          `the session tokens v2 of AccessBox gates ${issuer.gate} and ${gi} have different issuers ` +
+            `(${ownerIdToString(hexToOwner(issuer.hex))}, ${ownerIdToString(token.issuer!)}): the box was put together from different boxes`,
+        );
+      }
+    }
+    if (found !== undefined) continue;
     const index = sessionTokenV2SubjectIndex(token, me);
     if (index < 0) {
       for (const s of token.subjects) seen.push('ownerId' in s ? ownerIdToString(s.ownerId) : `NNS ${s.nnsName}`);
@@ -367,15 +399,7 @@ function openV2(box: AccessBoxMessage, gateKey: EcdhKey, o: OpenAccessBoxOptions
         `the secret sealed for gate key ${bytesToHex(gatePub)} in this G4 AccessBox does not decrypt: the box was modified or damaged`,
       );
     }
-    if (o.verifyTokens) {
-      try {
-        verifySessionTokenV2(token);
-        validateSessionTokenV2(token);
-      } catch (err) {
-        malformed('the session token v2 in the AccessBox is invalid', err);
-      }
-    }
-    return {
+    found = {
       format: 'g4',
       secret,
       secretAccessKey: bytesToHex(secret),
@@ -384,13 +408,17 @@ function openV2(box: AccessBoxMessage, gateKey: EcdhKey, o: OpenAccessBoxOptions
       containerPolicies: box.containerPolicies,
       ephemeralPublicKey: box.ownerPublicKey,
     };
+    if (!verify) return found;
   }
+  if (found !== undefined) return found;
   throw new AccessBoxError(
     'NO_GATE_DATA',
     `no gate data for key ${bytesToHex(gatePub)} (account ${addressFromPublicKey(gatePub)}) in this G4 AccessBox ` +
       `(${seen.length === 0 ? 'it has no subjects' : `its subjects are ${seen.join(', ')}`})`,
   );
 }
+
+const hexToOwner = (hex: string): OwnerId => asOwnerId(new Uint8Array(Buffer.from(hex, 'hex')));
 
 /** Decrypts the box with a gate's 32-byte private key, detecting the generation. */
 export function openAccessBox(data: Uint8Array, gatePrivateKey: Uint8Array, options: OpenAccessBoxOptions = {}): OpenedAccessBox {

@@ -14,6 +14,7 @@ import {
   SessionLifetimeError,
   SessionTokenFileError,
   SessionTokenNotReadyError,
+  assertTokenFileReplaceable,
   checkReadyToSign,
   describeMissing,
   missingForSigning,
@@ -174,6 +175,16 @@ export async function runSignSessionToken(args: SignSessionTokenArgs): Promise<v
       `--to ${args.to} is the --from file: signing in place would lose the unsigned token; write the signed token to another file`,
       ExitCode.Usage,
     );
+  }
+  if (args.to !== undefined) {
+    // Before the wallet is opened: never replace the wallet itself or a file that is not a token.
+    const wallet = args.wallet ?? process.env[WALLET_PATH_ENV];
+    try {
+      await assertTokenFileReplaceable(args.to, wallet ? [{ path: wallet, what: 'the signing wallet' }] : []);
+    } catch (err) {
+      if (err instanceof SessionTokenFileError) throw new CliError(`--to: ${err.message}`, ExitCode.Usage, { cause: err });
+      throw err;
+    }
   }
   const fill = contextFill(args);
   let read;

@@ -7,10 +7,10 @@
  * Node 20 reports neither reliably) and duplicate object keys can be refused where Go's
  * protojson refuses them.
  */
-import { readFileSync } from 'node:fs';
 import bs58 from 'bs58';
 import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
 import type { JsonObject, JsonValue } from '../util/protojson.js';
+import { FILE_LIMITS, FileInputError, readBoundedFileSync } from '../util/files.js';
 
 export class JsonSyntaxError extends AuthmateError {
   readonly line: number;
@@ -153,8 +153,13 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): JsonVal
 export interface ReadJsonInputOptions extends ParseJsonOptions {
   /** The option this value is for (set as the errors' `field`). */
   field?: string;
-  /** Reads a file (injectable for tests); defaults to fs.readFileSync as UTF-8. */
+  /** Reads a file (injectable for tests); defaults to a bounded read (FILE_LIMITS.rules) as UTF-8. */
   readFile?: (path: string) => string;
+}
+
+/** Rules and policies given as a file: bounded (FILE_LIMITS.rules), a regular file or a FIFO. */
+function readRulesFile(path: string): string {
+  return readBoundedFileSync(path, { maxBytes: FILE_LIMITS.rules, what: 'rules file', allowFifo: true }).toString('utf8');
 }
 
 /** A JSON input that is neither valid JSON nor a readable file holding valid JSON. */
@@ -183,9 +188,11 @@ export function readJsonInput(value: string, options: ReadJsonInputOptions = {})
   }
   let content: string;
   try {
-    content = (options.readFile ?? ((p: string) => readFileSync(p, 'utf8')))(value);
+    content = (options.readFile ?? readRulesFile)(value);
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    // The errno code is enough beside the path the user typed; a limit or a file type needs the words.
+    const errno = ((err instanceof FileInputError ? err.cause : err) as NodeJS.ErrnoException | undefined)?.code;
+    const why = errno ?? (err as Error).message;
     const looksLikeJson = /^\s*[[{"]/.test(value);
     throw new JsonInputError(
       looksLikeJson ? `invalid JSON at ${textError.message}` : `neither valid JSON (${textError.message}) nor a readable file (${why})`,

@@ -19,6 +19,12 @@
 import { AuthmateError } from '../errors.js';
 import { FilterOp, SelectorClause, type PlacementFilter, type PlacementPolicy, PLACEMENT_LIMITS } from './placement.js';
 
+/**
+ * Deepest parenthesis nesting a FILTER expression may have. Real policies nest two or three
+ * levels; the bound keeps parsing (and everything that walks the filter tree) off the stack limit.
+ */
+export const PLACEMENT_QL_MAX_NESTING = 64;
+
 /** A policy text that does not parse; `line` and `column` are 1-based (column in code points). */
 export class PlacementPolicySyntaxError extends AuthmateError {
   readonly line: number;
@@ -127,6 +133,7 @@ const show = (t: Token): string => (t.kind === 'EOF' ? 'end of input' : JSON.str
 
 class Parser {
   private tok: Token;
+  private depth = 0;
 
   constructor(private readonly lexer: Lexer) {
     this.tok = lexer.next();
@@ -270,9 +277,13 @@ class Parser {
 
   private primary(): PlacementFilter {
     if (this.at('(')) {
-      this.take();
+      const open = this.take();
+      if (++this.depth > PLACEMENT_QL_MAX_NESTING) {
+        throw new PlacementPolicySyntaxError(open.line, open.column, `parentheses nested deeper than ${PLACEMENT_QL_MAX_NESTING} levels`);
+      }
       const inner = this.orExpr();
       this.expect(')', 'AND, OR or ")"');
+      this.depth--;
       return inner;
     }
     if (this.at('@')) {
@@ -300,9 +311,17 @@ const unquote = (t: Token): string => (t.kind === 'STRING' ? t.text.slice(1, -1)
 
 const filter = (f: Partial<PlacementFilter>): PlacementFilter => ({ name: '', key: '', op: 0, value: '', filters: [], ...f });
 
-/** `(a AND b) AND c` joins the chain, as the SDK's visitor does (left operand of the same op). */
+/**
+ * `(a AND b) AND c` joins the chain, as the SDK's visitor does (left operand of the same op).
+ * The left operand is always a node this parse just built, so it is extended in place: copying
+ * it per operand made an n-term chain take quadratic time.
+ */
 function combine(left: PlacementFilter, op: number, right: PlacementFilter): PlacementFilter {
-  return filter({ op, filters: left.op === op ? [...left.filters, right] : [left, right] });
+  if (left.op === op && left.key === '' && left.name === '') {
+    left.filters.push(right);
+    return left;
+  }
+  return filter({ op, filters: [left, right] });
 }
 
 /**

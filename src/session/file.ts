@@ -5,10 +5,10 @@
  * `ReadBinaryOrJSON` does.
  */
 import { AuthmateError } from '../errors.js';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { TokenFormatError } from '../tokens/common.js';
 import { decodeSessionToken, encodeSessionToken, type SessionToken } from '../tokens/session-v1.js';
+import { stat } from 'node:fs/promises';
+import { assertReplaceable, FILE_LIMITS, FileInputError, readBoundedFile, writeFileAtomic } from '../util/files.js';
 import { decodeSessionTokenJson, encodeSessionTokenJson } from './json.js';
 
 export type SessionTokenFormat = 'binary' | 'json';
@@ -72,15 +72,18 @@ export function encodeSessionTokenAs(token: SessionToken, format: SessionTokenFo
   return format === 'json' ? new TextEncoder().encode(encodeSessionTokenJson(token)) : encodeSessionToken(token);
 }
 
-/** Reads and decodes a token file; every failure is a `SessionTokenFileError` naming the file. */
+/**
+ * Reads and decodes a token file (a regular file or FIFO of at most `FILE_LIMITS.sessionTokenFile`
+ * bytes); every failure is a `SessionTokenFileError` naming the file.
+ */
 export async function readSessionTokenFile(path: string): Promise<DecodedSessionToken & { bytes: Uint8Array }> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    bytes = new Uint8Array(await readBoundedFile(path, { maxBytes: FILE_LIMITS.sessionTokenFile, what: 'session token file', allowFifo: true }));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
-    throw new SessionTokenFileError(path, `can't read session token file ${path}: ${why}`, { cause: err });
+    if (!(err instanceof FileInputError)) throw err;
+    const why = err.code === 'FILE_MISSING' ? 'no such file' : err.message;
+    throw new SessionTokenFileError(path, err.code === 'FILE_MISSING' ? `can't read session token file ${path}: ${why}` : why, { cause: err });
   }
   try {
     return { ...decodeSessionTokenAny(bytes), bytes };
@@ -91,17 +94,48 @@ export async function readSessionTokenFile(path: string): Promise<DecodedSession
 
 /**
  * Writes a token file (mode 0644, as neofs-cli). The bytes go to a temporary file in the same
- * directory that is then renamed over `path`, so a reader never sees half a token.
+ * directory that is then renamed over `path` (through a symbolic link to its target), so a
+ * reader never sees half a token.
  */
 export async function writeSessionTokenFile(path: string, token: SessionToken, format: SessionTokenFormat): Promise<Uint8Array> {
   const bytes = encodeSessionTokenAs(token, format);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await writeFile(tmp, bytes, { mode: 0o644, flag: 'wx' });
-    await rename(tmp, path);
+    await writeFileAtomic(path, bytes, { mode: 0o644 });
   } catch (err) {
-    await unlink(tmp).catch(() => {});
-    throw new SessionTokenFileError(path, `can't write session token to ${path}: ${(err as Error).message}`, { cause: err });
+    const why = err instanceof FileInputError && err.cause instanceof Error ? err.cause.message : (err as Error).message;
+    throw new SessionTokenFileError(path, `can't write session token to ${path}: ${why}`, { cause: err });
   }
   return bytes;
+}
+
+/**
+ * Checks that `path` may receive a token file: it does not exist, or it is a writable session
+ * token file that is not one of `protect` (compared by device and inode, so links and other
+ * spellings of the wallet's path are caught). Anything else would be destroyed by the write.
+ */
+export async function assertTokenFileReplaceable(path: string, protect: readonly { path: string; what: string }[] = []): Promise<void> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    throw new SessionTokenFileError(path, `can't check ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  for (const p of protect) {
+    const other = await stat(p.path).catch(() => undefined);
+    if (other !== undefined && other.dev === st.dev && other.ino === st.ino) {
+      throw new SessionTokenFileError(path, `refusing to write the session token over ${path}: it is ${p.what} ${p.path}`);
+    }
+  }
+  try {
+    await assertReplaceable(path, 'file');
+  } catch (err) {
+    throw new SessionTokenFileError(path, `refusing to overwrite ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    decodeSessionTokenAny(await readBoundedFile(path, { maxBytes: FILE_LIMITS.sessionTokenFile, what: 'file' }));
+  } catch (err) {
+    throw new SessionTokenFileError(path, `refusing to overwrite ${path}: it exists and is not a session token (${(err as Error).message})`, { cause: err });
+  }
 }

@@ -15,15 +15,18 @@ const UNIT_MS: Record<string, number> = {
   h: 3_600_000,
 };
 
-/** A duration that Go's `time.ParseDuration` would refuse. */
+/** A text that is not a Go duration, or one beyond Go's range (2^63-1 ns ≈ 2562047h47m). */
 export class DurationError extends AuthmateError {
   constructor(message: string) {
     super('DURATION_INVALID', message);
   }
 }
 
-/** Go's longest Duration, 2^63-1 ns, in ms: anything longer overflows there. */
-const MAX_DURATION_MS = 9_223_372_036_854.775;
+/** Go's time.Duration is an int64 of nanoseconds; ParseDuration refuses anything larger. */
+const MAX_DURATION_NS = 9_223_372_036_854_775_807;
+
+/** The input as messages show it: a flag value may be megabytes long. */
+const shown = (text: string): string => (text.length > 64 ? `${text.slice(0, 64)}…` : text);
 
 export function parseDuration(text: string): number {
   const s = text.trim();
@@ -34,23 +37,27 @@ export function parseDuration(text: string): number {
     i = 1;
   }
   if (s.slice(i) === '0') return 0;
-  if (i >= s.length) throw new DurationError(`invalid duration "${text}"`);
+  if (i >= s.length) throw new DurationError(`invalid duration "${shown(text)}"`);
   let total = 0;
-  const part = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/;
+  // Sticky: each part is matched where the last one ended (slicing per part was quadratic).
+  const part = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
   while (i < s.length) {
-    const m = part.exec(s.slice(i));
+    part.lastIndex = i;
+    const m = part.exec(s);
     if (!m) {
-      const rest = s.slice(i);
+      const rest = s.slice(i, i + 64);
       const unit = /^[\d.]+([^\d.]*)/.exec(rest)?.[1];
       throw new DurationError(
         unit !== undefined
-          ? `invalid duration "${text}": ${unit ? `unknown unit "${unit}"` : 'missing unit'} (use ns, us, ms, s, m, h)`
-          : `invalid duration "${text}"`,
+          ? `invalid duration "${shown(text)}": ${unit ? `unknown unit "${unit}"` : 'missing unit'} (use ns, us, ms, s, m, h)`
+          : `invalid duration "${shown(text)}"`,
       );
     }
     total += Number(m[1]) * UNIT_MS[m[2]!]!;
-    i += m[0].length;
-    if (!(total <= MAX_DURATION_MS)) throw new DurationError(`invalid duration "${text}": longer than Go's longest, 2562047h47m16.854775807s`);
+    if (!(total * 1e6 <= MAX_DURATION_NS)) {
+      throw new DurationError(`invalid duration "${shown(text)}": longer than Go's longest, 2562047h47m16.854775807s`);
+    }
+    i = part.lastIndex;
   }
   return sign * total;
 }

@@ -2,7 +2,7 @@
  * NEP-6 wallet files: reading, account choice (neo-go's rules, which Go authmate uses), key
  * decryption and writing new wallets the way `neo-go wallet init -a` does.
  */
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { randomScalar } from '../crypto/p256-native.js';
 import { AuthmateError } from '../errors.js';
 import {
@@ -16,6 +16,7 @@ import {
   scriptHashFromAddress,
   verificationScript,
 } from '../crypto/keys.js';
+import { FILE_LIMITS, FileInputError, readBoundedFile } from '../util/files.js';
 import { chooseDefaultAccount } from './choice.js';
 import { checkScryptParams, NEP2_SCRYPT, nep2Decrypt, nep2Encrypt, Nep2Error, type ScryptParams } from './nep2.js';
 
@@ -154,6 +155,17 @@ export function normalizeAddress(selector: string): string {
   return s;
 }
 
+/** How many account addresses an error message names; a wallet may hold millions. */
+export const ACCOUNTS_LISTED_IN_ERRORS = 10;
+
+/** `A, B, C` or `A, …, J and 990 more`: the first accounts of a wallet, for error messages. */
+function listAccounts(accounts: readonly WalletAccount[]): string {
+  if (accounts.length === 0) return 'none';
+  const shown = accounts.slice(0, ACCOUNTS_LISTED_IN_ERRORS).map((a) => a.address).join(', ');
+  const rest = accounts.length - ACCOUNTS_LISTED_IN_ERRORS;
+  return rest > 0 ? `${shown} and ${rest} more` : shown;
+}
+
 /** An opened NEP-6 wallet. Keys stay encrypted until `decryptKey` is called. */
 export class Wallet {
   readonly path: string;
@@ -182,13 +194,11 @@ export class Wallet {
       const want = normalizeAddress(address);
       const found = this.accounts.find((a) => a.address === want);
       if (found) return found;
-      const list = this.accounts.map((a) => a.address).join(', ') || 'none';
-      throw new WalletError('no-account', `wallet ${where} has no account ${want}; its accounts: ${list}`);
+      throw new WalletError('no-account', `wallet ${where} has no account ${want}; its accounts: ${listAccounts(this.accounts)}`);
     }
     const chosen = chooseDefaultAccount(this.accounts, (a) => a.script !== undefined && isSignatureScript(a.script));
     if (!chosen) {
-      const list = this.accounts.map((a) => a.address).join(', ') || 'none';
-      throw new WalletError('no-account', `wallet ${where} has no standard signature account to use; its accounts: ${list}`);
+      throw new WalletError('no-account', `wallet ${where} has no standard signature account to use; its accounts: ${listAccounts(this.accounts)}`);
     }
     return chosen;
   }
@@ -237,16 +247,14 @@ export async function decryptAccountKey(
   return priv;
 }
 
-/** Reads and checks a NEP-6 file. */
+/** Reads and checks a NEP-6 file (a regular file or FIFO of at most `FILE_LIMITS.wallet` bytes). */
 export async function openWallet(path: string): Promise<Wallet> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readBoundedFile(path, { maxBytes: FILE_LIMITS.wallet, what: 'wallet file', allowFifo: true })).toString('utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WalletError('missing', `wallet file ${path} does not exist`, { cause: err });
-    if (code === 'EISDIR') throw new WalletError('unreadable', `wallet path ${path} is a directory, not a file`, { cause: err });
-    throw new WalletError('unreadable', `couldn't read wallet ${path}: ${(err as Error).message}`, { cause: err });
+    if (err instanceof FileInputError) throw new WalletError(err.code === 'FILE_MISSING' ? 'missing' : 'unreadable', err.message, { cause: err });
+    throw err;
   }
   let json: unknown;
   try {

@@ -36,3 +36,27 @@ describe('formatDuration (Go Duration.String)', () => {
     expect(() => parseDuration('1y')).toThrow(expect.objectContaining({ code: 'DURATION_INVALID' }));
   });
 });
+
+describe('parseDuration: typed errors, Go range, linear time', () => {
+  it('errors are DurationError; values beyond Go int64 nanoseconds are refused', () => {
+    expect(() => parseDuration('3d')).toThrow(DurationError);
+    expect(parseDuration('2562047h')).toBe(2562047 * 3_600_000);
+    expect(() => parseDuration('2562048h')).toThrow(/longer than Go's longest, 2562047h47m16.854775807s/);
+    expect(() => parseDuration('99999999999h')).toThrow(DurationError);
+    expect(() => parseDuration(`${'9'.repeat(400)}h`)).toThrow(DurationError);
+  });
+
+  it('a 1 MB duration parses quickly, and an error message about it stays short', () => {
+    const long = '0s'.repeat(500_000);
+    const t = performance.now();
+    expect(parseDuration(long)).toBe(0);
+    expect(performance.now() - t).toBeLessThan(2000);
+    let msg = '';
+    try {
+      parseDuration(`${long}x`);
+    } catch (err) {
+      msg = (err as Error).message;
+    }
+    expect(msg.length).toBeLessThan(200);
+  });
+});

@@ -117,7 +117,7 @@ describe('inspectAccessBox', () => {
     expect(r.gate.allSignaturesValid).toBe(false);
     expect(r.gate.secretAccessKey).toBe(creds.secretAccessKey);
     // obtain (which verifies) refuses the same box
-    await expect(obtainSecret({ store: net.as(gates[0]!), accessKeyId: id, gatePrivateKey: gates[0]! })).rejects.toMatchObject({ code: 'MALFORMED' });
+    await expect(obtainSecret({ store: net.as(gates[0]!), accessKeyId: id, gatePrivateKey: gates[0]! })).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
   });
 
   it('g3 with a bad bearer signature inside the sealed entry: reported, the session tokens still valid', async () => {

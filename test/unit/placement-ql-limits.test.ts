@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { FilterOp } from '../../src/policy/placement.js';
+import { parsePlacementPolicy, PLACEMENT_QL_MAX_NESTING, PlacementPolicySyntaxError } from '../../src/policy/placement-ql.js';
+
+/** A policy whose FILTER is an AND chain of about `bytes` bytes (terms of ~20 bytes). */
+export function andChainPolicy(bytes: number): { text: string; terms: number } {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const t = `Attr${i} EQ Value${i}`;
+    parts.push(t);
+    size += t.length + 5;
+  }
+  return { text: `REP 1 IN X SELECT 1 FROM F AS X FILTER ${parts.join(' AND ')} AS F`, terms: parts.length };
+}
+
+const nested = (depth: number) => `REP 1 SELECT 1 FROM F FILTER ${'('.repeat(depth)}a EQ b${')'.repeat(depth)} AS F`;
+
+function syntaxError(text: string): PlacementPolicySyntaxError {
+  try {
+    parsePlacementPolicy(text);
+  } catch (err) {
+    expect(err).toBeInstanceOf(PlacementPolicySyntaxError);
+    return err as PlacementPolicySyntaxError;
+  }
+  throw new Error('expected a PlacementPolicySyntaxError');
+}
+
+function medianMs(f: () => void, reps: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    f();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(reps / 2)]!;
+}
+
+describe('placement policy language: bounded work', () => {
+  it(`nesting up to ${PLACEMENT_QL_MAX_NESTING} parentheses parses; deeper is a syntax error at the offending "("`, () => {
+    expect(parsePlacementPolicy(nested(PLACEMENT_QL_MAX_NESTING)).filters[0]).toMatchObject({ key: 'a', value: 'b' });
+    const err = syntaxError(nested(PLACEMENT_QL_MAX_NESTING + 1));
+    const col = 'REP 1 SELECT 1 FROM F FILTER '.length + PLACEMENT_QL_MAX_NESTING + 1;
+    expect([err.line, err.column]).toEqual([1, col]);
+    expect(err.message).toBe(`placement policy: line 1:${col}: parentheses nested deeper than ${PLACEMENT_QL_MAX_NESTING} levels`);
+    // 3,000 levels used to overflow the stack (RangeError).
+    expect(syntaxError(nested(3000)).reason).toMatch(/nested deeper/);
+  });
+
+  it('a 100,000-term AND chain is one AND filter with 100,000 operands', () => {
+    const terms = Array.from({ length: 100_000 }, (_, i) => `k${i} EQ ${i}`).join(' AND ');
+    const p = parsePlacementPolicy(`REP 1 SELECT 1 FROM F FILTER ${terms} AS F`);
+    expect(p.filters[0]!.op).toBe(FilterOp.AND);
+    expect(p.filters[0]!.filters).toHaveLength(100_000);
+    expect(p.filters[0]!.filters[99_999]).toMatchObject({ key: 'k99999', value: '99999' });
+  });
+
+  // A ratio, not an absolute time: linear parsing gives ~2, the old quadratic chain joining >10.
+  it('parsing a 2 MB policy takes less than 3 times as long as a 1 MB one (median of 3)', () => {
+    const one = andChainPolicy(1 << 20).text;
+    const two = andChainPolicy(2 << 20).text;
+    parsePlacementPolicy(one); // JIT warm-up
+    const t1 = medianMs(() => parsePlacementPolicy(one), 3);
+    const t2 = medianMs(() => parsePlacementPolicy(two), 3);
+    expect(t2 / t1, `1 MB ${t1.toFixed(0)} ms, 2 MB ${t2.toFixed(0)} ms`).toBeLessThan(3);
+  }, 60_000);
+});
