@@ -2,13 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import { inspectAccessBox, inspectFile } from '../authmate/inspect.js';
 import { parseAccessKeyId } from '../authmate/obtain.js';
-import { AuthmateError, withField } from '../errors.js';
-import { GATE_WALLET_PASSPHRASE_ENV, loadWalletKey, WALLET_PASSPHRASE_ENV, type WalletKey } from '../wallet/index.js';
+import { AuthmateError } from '../errors.js';
+import type { WalletKey } from '../wallet/index.js';
 import type { InspectArgs } from './base/args.js';
 import { durationFlag, makeContext, type CliContext } from './base/context.js';
 import { CliError, ExitCode, inspectFailures, mapFailures } from './base/failures.js';
 import { afterWallets, dial, withDeadline } from './network.js';
-import { terminalPrompt } from './password.js';
+import { openGateWallet, openUserWallet } from './wallets.js';
 import { formatTable } from './table.js';
 
 function print(ctx: CliContext, args: InspectArgs, report: unknown): void {
@@ -18,17 +18,7 @@ function print(ctx: CliContext, args: InspectArgs, report: unknown): void {
 
 async function gateWallet(args: InspectArgs): Promise<WalletKey | undefined> {
   if (args['gate-wallet'] === undefined) return undefined;
-  return withField(
-    'gateWallet',
-    () =>
-      loadWalletKey({
-        path: args['gate-wallet']!,
-        ...(args['gate-address'] === undefined ? {} : { address: args['gate-address'] }),
-        passwordEnv: GATE_WALLET_PASSPHRASE_ENV,
-        prompt: terminalPrompt(GATE_WALLET_PASSPHRASE_ENV),
-      }),
-    'wallet',
-  );
+  return openGateWallet(args['gate-wallet'], args['gate-address']);
 }
 
 export async function runInspect(args: InspectArgs): Promise<void> {
@@ -66,15 +56,7 @@ export async function runInspect(args: InspectArgs): Promise<void> {
   const dialMs = durationFlag('pool-dial-timeout', args['pool-dial-timeout'], ExitCode.Usage);
   const dialing = dial(args.peer, dialMs, ctx);
   const wallets = mapFailures(failures, async () => {
-    let user: WalletKey | undefined;
-    if (args.wallet !== undefined) {
-      user = await loadWalletKey({
-        path: args.wallet,
-        ...(args.address === undefined ? {} : { address: args.address }),
-        passwordEnv: WALLET_PASSPHRASE_ENV,
-        prompt: terminalPrompt(WALLET_PASSPHRASE_ENV),
-      });
-    }
+    const user = args.wallet === undefined ? undefined : await openUserWallet(args.wallet, args.address);
     return { user, gate: await gateWallet(args) };
   });
   const { wallets: keys, client } = await afterWallets(dialing, wallets);

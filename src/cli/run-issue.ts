@@ -8,12 +8,11 @@ import { assertCredentialsWritable, writeAwsCredentials } from '../aws/credentia
 import { DEFAULT_BOX_FORMAT } from '../authmate/defaults.js';
 import { issuePrepared, prepareIssue, type IssueInput } from '../authmate/issue.js';
 import type { AccessBoxFormat } from '../box/box.js';
-import { loadWalletKey, WALLET_PASSPHRASE_ENV } from '../wallet/index.js';
 import type { IssueSecretArgs } from './base/args.js';
 import { durationFlag, makeContext, type CliContext } from './base/context.js';
 import { CliError, ExitCode, issueFailures, mapFailures } from './base/failures.js';
 import { afterWallets, dial, withDeadline } from './network.js';
-import { terminalPrompt } from './password.js';
+import { openUserWallet } from './wallets.js';
 
 /**
  * Which session rules the flags give: `--session-tokens`, or the 2021 `--session-rules` with
@@ -119,14 +118,7 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
   const dialing = dial(args.peer, dialMs, ctx);
   const { wallets: user, client: dialled } = await afterWallets(
     dialing,
-    mapFailures(failures, () =>
-      loadWalletKey({
-        path: args.wallet,
-        ...(args.address === undefined ? {} : { address: args.address }),
-        passwordEnv: WALLET_PASSPHRASE_ENV,
-        prompt: terminalPrompt(WALLET_PASSPHRASE_ENV),
-      }),
-    ),
+    mapFailures(failures, () => openUserWallet(args.wallet, args.address)),
   );
 
   // 3. The work, signed with the user's key, under --timeout.

@@ -1,12 +1,10 @@
 /** obtain-secret as the CLI runs it; errors become exit codes in one table (failures.ts). */
 import { obtainSecret, parseAccessKeyId } from '../authmate/obtain.js';
-import { withField } from '../errors.js';
-import { GATE_WALLET_PASSPHRASE_ENV, loadWalletKey, WALLET_PASSPHRASE_ENV, type WalletKey } from '../wallet/index.js';
 import type { ObtainSecretArgs } from './base/args.js';
 import { durationFlag, makeContext } from './base/context.js';
 import { ExitCode, mapFailures, obtainFailures } from './base/failures.js';
 import { afterWallets, dial, withDeadline } from './network.js';
-import { terminalPrompt } from './password.js';
+import { openGateWallet, openUserWallet } from './wallets.js';
 
 export async function runObtainSecret(args: ObtainSecretArgs): Promise<void> {
   const ctx = makeContext(args);
@@ -18,27 +16,8 @@ export async function runObtainSecret(args: ObtainSecretArgs): Promise<void> {
   // is dialled meanwhile, and a wallet error is still reported before a connection error.
   const dialing = dial(args.peer, dialMs, ctx);
   const wallets = mapFailures(failures, async () => {
-    let user: WalletKey | undefined;
-    if (args.wallet !== undefined) {
-      user = await loadWalletKey({
-        path: args.wallet,
-        ...(args.address === undefined ? {} : { address: args.address }),
-        passwordEnv: WALLET_PASSPHRASE_ENV,
-        prompt: terminalPrompt(WALLET_PASSPHRASE_ENV),
-      });
-    }
-    const gate = await withField(
-      'gateWallet',
-      () =>
-        loadWalletKey({
-          path: args['gate-wallet'],
-          ...(args['gate-address'] === undefined ? {} : { address: args['gate-address'] }),
-          passwordEnv: GATE_WALLET_PASSPHRASE_ENV,
-          prompt: terminalPrompt(GATE_WALLET_PASSPHRASE_ENV),
-        }),
-      'wallet',
-    );
-    return { user, gate };
+    const user = args.wallet === undefined ? undefined : await openUserWallet(args.wallet, args.address);
+    return { user, gate: await openGateWallet(args['gate-wallet'], args['gate-address']) };
   });
   const { wallets: keys, client: dialled } = await afterWallets(dialing, wallets);
   const { user, gate } = keys;

@@ -4,12 +4,12 @@ import { resetBucketAcl } from '../authmate/reset-bucket-acl.js';
 import { withField } from '../errors.js';
 import { containerIdToString } from '../neofs/refs.js';
 import { eaclTableToJSON } from '../policy/eacl.js';
-import { GATE_WALLET_PASSPHRASE_ENV, loadWalletKey } from '../wallet/index.js';
+import { GATE_WALLET_PASSPHRASE_ENV } from '../wallet/index.js';
 import type { ResetBucketAclArgs } from './base/args.js';
 import { durationFlag, makeContext } from './base/context.js';
 import { CliError, ExitCode, mapFailures, resetBucketAclFailures } from './base/failures.js';
 import { afterWallets, dial, withDeadline } from './network.js';
-import { terminalPrompt } from './password.js';
+import { openGateWallet } from './wallets.js';
 
 /** What Go v0.45's reset-bucket-acl reads (its viper there has no AUTHMATE_ prefix). */
 const GO_GATE_PASSPHRASE_ENV = 'WALLET_GATE_PASSPHRASE';
@@ -25,19 +25,7 @@ export async function runResetBucketAcl(args: ResetBucketAclArgs): Promise<void>
   const passwordEnv =
     process.env[GATE_WALLET_PASSPHRASE_ENV] === undefined && process.env[GO_GATE_PASSPHRASE_ENV] !== undefined ? GO_GATE_PASSPHRASE_ENV : GATE_WALLET_PASSPHRASE_ENV;
   const dialing = dial(args.peer, dialMs, ctx);
-  const gateKey = mapFailures(failures, () =>
-    withField(
-      'gateWallet',
-      () =>
-        loadWalletKey({
-          path: args['gate-wallet'],
-          ...(args['gate-address'] === undefined ? {} : { address: args['gate-address'] }),
-          passwordEnv,
-          prompt: terminalPrompt(GATE_WALLET_PASSPHRASE_ENV),
-        }),
-      'wallet',
-    ),
-  );
+  const gateKey = mapFailures(failures, () => openGateWallet(args['gate-wallet'], args['gate-address'], passwordEnv));
   let connected;
   try {
     connected = await afterWallets(dialing, gateKey);

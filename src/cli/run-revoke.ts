@@ -9,13 +9,12 @@ import {
   revokeAccessBox,
 } from '../authmate/revoke.js';
 import { parseAccessKeyId } from '../authmate/obtain.js';
-import { loadWalletKey, WALLET_PASSPHRASE_ENV } from '../wallet/index.js';
 import type { RevokeArgs } from './base/args.js';
 import { askYesNo, canAsk } from './confirm.js';
 import { durationFlag, makeContext } from './base/context.js';
 import { CliError, ExitCode, mapFailures, revokeFailures } from './base/failures.js';
 import { afterWallets, dial } from './network.js';
-import { terminalPrompt } from './password.js';
+import { openUserWallet } from './wallets.js';
 
 export const CACHE_NOTE =
   `Gateways that already loaded this box may keep serving its credentials until their cache entry expires: ` +
@@ -33,14 +32,7 @@ export async function runRevoke(args: RevokeArgs): Promise<void> {
   }
   const dialMs = durationFlag('pool-dial-timeout', args['pool-dial-timeout'], ExitCode.Usage);
   const dialing = dial(args.peer, dialMs, ctx);
-  const wallet = mapFailures(failures, () =>
-    loadWalletKey({
-      path: args.wallet,
-      ...(args.address === undefined ? {} : { address: args.address }),
-      passwordEnv: WALLET_PASSPHRASE_ENV,
-      prompt: terminalPrompt(WALLET_PASSPHRASE_ENV),
-    }),
-  );
+  const wallet = mapFailures(failures, () => openUserWallet(args.wallet, args.address));
   const { wallets: user, client } = await afterWallets(dialing, wallet);
   const store = client.withSigner(user.privateKey);
   try {

@@ -32,11 +32,11 @@ import {
 import { TokenFormatError } from '../tokens/common.js';
 import type { SessionContextV1 } from '../tokens/session-v1.js';
 import { parseDuration } from '../util/duration.js';
-import { loadWalletKey, WALLET_PASSPHRASE_ENV, WalletError, type WalletKey } from '../wallet/index.js';
+import { WalletError, type WalletKey } from '../wallet/index.js';
 import type { ContextArgs, SessionCreateArgs, SignSessionTokenArgs } from './base/args.js';
 import { makeContext } from './base/context.js';
 import { connect, withDeadline } from './network.js';
-import { terminalPrompt } from './password.js';
+import { openUserWallet } from './wallets.js';
 
 /** Wallet path variable, standing in for neofs-cli's config file `wallet:` key. */
 export const WALLET_PATH_ENV = 'AUTHMATE_WALLET';
@@ -46,12 +46,7 @@ export async function openWalletKey(args: { wallet?: string; address?: string })
   if (path === undefined || path === '') {
     throw new WalletError('missing', `no wallet: pass --wallet <path> (or set ${WALLET_PATH_ENV})`);
   }
-  return loadWalletKey({
-    path,
-    ...(args.address === undefined ? {} : { address: args.address }),
-    passwordEnv: WALLET_PASSPHRASE_ENV,
-    prompt: terminalPrompt(WALLET_PASSPHRASE_ENV),
-  });
+  return openUserWallet(path, args.address);
 }
 
 /** `--verb/--cid/--oid` as a context fill; bad IDs exit 3, a bad verb 100. */

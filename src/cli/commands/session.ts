@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { ContextArgs, GlobalArgs, SessionCreateArgs } from '../base/args.js';
+import type { GlobalArgs, SessionCreateArgs } from '../base/args.js';
 import { contextOptions, utilCommand } from './util.js';
 
 
