@@ -39,11 +39,28 @@ export class BatchSkippedError extends AuthmateError {
  * failing rejects the whole call. Inputs naming a bucket share one scan of the owner's containers.
  */
 export async function issueSecrets(inputs: readonly IssueInput[], o: IssueSecretsOptions): Promise<BatchItemResult[]> {
+  return issuePreparedSecrets(
+    inputs.map((input) => {
+      try {
+        return prepareIssue(input);
+      } catch (error) {
+        return { error };
+      }
+    }),
+    o,
+  );
+}
+
+/**
+ * As `issueSecrets`, for inputs already through `prepareIssue` (a caller that checks every input
+ * before opening its wallet); `{error}` items are reported as failed at their index.
+ */
+export async function issuePreparedSecrets(items: readonly (PreparedIssue | { error: unknown })[], o: IssueSecretsOptions): Promise<BatchItemResult[]> {
   const concurrency = o.concurrency ?? DEFAULT_BATCH_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new AuthmateError('BATCH_CONCURRENCY_INVALID', `concurrency must be a positive integer, got ${concurrency}`, { field: 'concurrency' });
   }
-  const total = inputs.length;
+  const total = items.length;
   const results: BatchItemResult[] = new Array(total);
   let done = 0;
   let firstFailure: number | undefined;
@@ -55,13 +72,10 @@ export async function issueSecrets(inputs: readonly IssueInput[], o: IssueSecret
   };
 
   // Local checks first: with failFast, a bad input stops the batch before its first write.
-  const prepared: (PreparedIssue | undefined)[] = inputs.map((input, index) => {
-    try {
-      return prepareIssue(input);
-    } catch (error) {
-      finish({ index, ok: false, error });
-      return undefined;
-    }
+  const prepared: (PreparedIssue | undefined)[] = items.map((item, index) => {
+    if (!('error' in item)) return item;
+    finish({ index, ok: false, error: item.error });
+    return undefined;
   });
   if (total === 0 || done === total) return results;
   if (o.failFast && firstFailure !== undefined) return skipRest(results, firstFailure, finish);

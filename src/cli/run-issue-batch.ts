@@ -7,8 +7,8 @@
  * every line succeeded, else that of the first failed line.
  */
 import { open } from 'node:fs/promises';
-import { issueSecrets, type BatchItemResult } from '../authmate/batch.js';
-import type { IssueInput } from '../authmate/issue.js';
+import { issuePreparedSecrets, type BatchItemResult } from '../authmate/batch.js';
+import { prepareIssue, type PreparedIssue } from '../authmate/issue.js';
 import { AuthmateError, InvalidOptionError } from '../errors.js';
 import type { IssueSecretArgs } from './base/args.js';
 import { durationFlag, makeContext } from './base/context.js';
@@ -119,8 +119,8 @@ async function readBatchFile(path: string): Promise<{ line: number; text: string
 interface Line {
   line: number;
   args?: IssueSecretArgs;
-  input?: IssueInput;
-  /** A failure before the library (the line itself, a flag's syntax). */
+  prepared?: PreparedIssue;
+  /** A failure of the local checks (the line itself, a flag's syntax, the library's checks). */
   error?: unknown;
 }
 
@@ -139,7 +139,11 @@ export async function runIssueBatch(args: IssueSecretArgs, file: string): Promis
       const la = lineArgs(args, text, line);
       const { format, notice } = boxFormat(la);
       if (notice) ctx.log(`line ${line}: ${notice}`);
-      return { line, args: la, input: inputFromArgs(la, (m) => ctx.log(`line ${line}: ${m}`), format) };
+      try {
+        return { line, args: la, prepared: prepareIssue(inputFromArgs(la, (m) => ctx.log(`line ${line}: ${m}`), format)) };
+      } catch (error) {
+        return { line, args: la, error };
+      }
     } catch (error) {
       return { line, error };
     }
@@ -170,7 +174,7 @@ export async function runIssueBatch(args: IssueSecretArgs, file: string): Promis
   };
 
   const bad = lines.findIndex((l) => l.error !== undefined);
-  const runnable = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.input !== undefined);
+  const runnable = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.prepared !== undefined);
   if (args['fail-fast'] && bad !== -1) {
     // Every line is checked before anything is written: with --fail-fast a bad line stops all.
     lines.forEach((l, i) =>
@@ -182,8 +186,8 @@ export async function runIssueBatch(args: IssueSecretArgs, file: string): Promis
     if (runnable.length > 0) {
       const { store, userPrivateKey } = await openWalletAndDial(args, ctx, failuresFor(args));
       try {
-        await issueSecrets(
-          runnable.map(({ l }) => l.input!),
+        await issuePreparedSecrets(
+          runnable.map(({ l }) => l.prepared!),
           {
             store,
             userPrivateKey,
