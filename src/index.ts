@@ -43,6 +43,7 @@ export { parsePlacementPolicy, PlacementPolicySyntaxError } from './policy/place
 export { type PlacementPolicy } from './policy/placement.js';
 export { readBearerRules, eaclTableFromJSON, type EACLTable } from './policy/eacl.js';
 export { readSessionRules, parseSessionRules, type SessionRule } from './policy/session-rules.js';
+export { PRESET_NAMES, presetRules, parsePresetName, type PresetName } from './policy/presets.js';
 export { readContainerPolicies } from './policy/container-policies.js';
 export { parseJson, readJsonInput, JsonSyntaxError, JsonInputError } from './policy/json-input.js';
 export { JsonFieldError } from './util/protojson.js';

@@ -25,12 +25,14 @@ import { defaultBearerTable, encodeEACLTable, readBearerRules, type EACLTable } 
 import { decodePlacementPolicy, encodePlacementPolicy, type PlacementPolicy } from '../policy/placement.js';
 import { parsePlacementPolicy } from '../policy/placement-ql.js';
 import { containerVerbV1, defaultSessionRules, isContainerVerb, readSessionRules, type SessionRule } from '../policy/session-rules.js';
+import { parsePresetName, presetRules, type PresetName } from '../policy/presets.js';
 import { issueGateBearerToken } from '../tokens/bearer.js';
 import { checkLifetime, lifetimeToEpochs, lifetimeToUnixSeconds } from '../tokens/lifetime.js';
 import { issueGateSessionToken } from '../tokens/session-v1.js';
 import { buildSessionContextsV2 } from '../tokens/session-v2.js';
 import type { AuthmateStore } from './store.js';
 import { checkPlacementOnNetwork } from './placement-check.js';
+import { findBucket } from './bucket.js';
 
 import { DEFAULT_BOX_FORMAT, DEFAULT_LIFETIME_MS, DEFAULT_PLACEMENT_POLICY } from './defaults.js';
 
@@ -69,6 +71,16 @@ export interface IssueInput {
   sessionRules?: RulesInput<readonly SessionRule[]>;
   /** LocationConstraint -> placement policy for the gateway, as parsed or as JSON text/file. */
   containerPolicies?: readonly ContainerPolicy[] | string;
+  /**
+   * Rules from a preset (src/policy/presets.ts: read-only, read-write, full, put-only) instead of
+   * `bearerRules`/`sessionRules` (giving both is an error).
+   */
+  preset?: PresetName | string;
+  /**
+   * Limits the preset to this existing bucket: the container owned by the issuing wallet whose
+   * `Name` attribute is this (resolved through the store when issuing).
+   */
+  bucket?: string;
 }
 
 /** The checked input: every value parsed, the rules waiting only for the box container's ID. */
@@ -80,8 +92,11 @@ export interface PreparedIssue {
     | { readonly existing: ContainerId }
     | { readonly create: { readonly placementPolicy: PlacementPolicy; readonly basicAcl: number; readonly friendlyName?: string } };
   readonly containerPolicies: readonly ContainerPolicy[];
-  readonly bearerRules: (cid: ContainerId) => EACLTable;
-  readonly sessionRules: (cid: ContainerId) => readonly SessionRule[];
+  /** Rules as a function of the box container and (with a preset limited to a bucket) the bucket's container. */
+  readonly bearerRules: (cid: ContainerId, bucket?: ContainerId) => EACLTable;
+  readonly sessionRules: (cid: ContainerId, bucket?: ContainerId) => readonly SessionRule[];
+  /** A preset's bucket name: its container must be found (`findBucket`) and given to `planIssue` as `facts.bucketContainerId`. */
+  readonly bucket?: string;
 }
 
 /** Network facts and the user's key: all `planIssue` needs beyond the prepared input. */
@@ -93,6 +108,8 @@ export interface IssueFacts {
   now?: number;
   /** Secret, ephemeral key, salts and nonces; crypto-random by default (inject to reproduce). */
   random?: RandomSource;
+  /** The container of `prepared.bucket` (required when the prepared input names a bucket). */
+  bucketContainerId?: ContainerId;
 }
 
 export interface IssuePlan {
@@ -208,16 +225,20 @@ export function prepareIssue(input: IssueInput): PreparedIssue {
       : (input.containerPolicies ?? []).map((p) => ({ locationConstraint: p.locationConstraint, policy: p.policy }));
 
   const g4 = format === 'g4';
+  const preset = prepareIssuePreset(input, format);
   if (g4 && input.bearerRules !== undefined) {
     throw new InvalidOptionError('BEARER_RULES_UNSUPPORTED', 'bearerRules', 'not used by g4 boxes (neofs-s3-gw v0.43+ takes session tokens v2 only)');
   }
-  const bearerRules = rulesFor<EACLTable>(input.bearerRules, (text, cid) => readBearerRules(text, { boxContainerId: cid })!, defaultBearerTable);
+  const bearerRules = preset?.bearerRules ?? rulesFor<EACLTable>(input.bearerRules, (text, cid) => readBearerRules(text, { boxContainerId: cid })!, defaultBearerTable);
   const generation = g4 ? 'v0.45' : 'v0.42';
-  const sessionRules = rulesFor<readonly SessionRule[]>(
-    input.sessionRules,
-    (text, cid) => readSessionRules(text, { generation, objectVerbs: g4, boxContainerId: cid }),
-    () => defaultSessionRules(generation),
-  );
+  const sessionRules =
+    preset?.sessionRules ??
+    rulesFor<readonly SessionRule[]>(
+      input.sessionRules,
+      (text, cid) => readSessionRules(text, { generation, objectVerbs: g4, boxContainerId: cid }),
+      () => defaultSessionRules(generation),
+    );
+  const bucket = preset?.bucket === undefined ? {} : { bucket: preset.bucket };
   const probed = sessionRules(PROBE_CID);
   if (g4 && probed.length === 0) {
     throw new InvalidOptionError('SESSION_RULES_EMPTY', 'sessionRules', 'a g4 box needs at least one session rule (without one the gateway could do nothing with these credentials)');
@@ -229,7 +250,7 @@ export function prepareIssue(input: IssueInput): PreparedIssue {
     }
   }
 
-  if (existing !== undefined) return { format, gates, lifetimeMs, container: { existing }, containerPolicies, bearerRules, sessionRules };
+  if (existing !== undefined) return { format, gates, lifetimeMs, container: { existing }, containerPolicies, bearerRules, sessionRules, ...bucket };
   const create = (c as { create: { placementPolicy?: PlacementPolicy | string; basicAcl?: number; friendlyName?: string } }).create;
   const policyInput = create.placementPolicy ?? DEFAULT_PLACEMENT_POLICY;
   const placementPolicy = typeof policyInput === 'string' ? withField('placementPolicy', () => parsePlacementPolicy(policyInput)) : policyInput;
@@ -245,6 +266,35 @@ export function prepareIssue(input: IssueInput): PreparedIssue {
     containerPolicies,
     bearerRules,
     sessionRules,
+    ...bucket,
+  };
+}
+
+/**
+ * A preset's rules (src/policy/presets.ts) in place of the rule inputs, which it excludes.
+ * `bucket` needs a preset: hand-written rules name their containers themselves.
+ */
+function prepareIssuePreset(
+  input: IssueInput,
+  format: AccessBoxFormat,
+): { bearerRules: PreparedIssue['bearerRules']; sessionRules: PreparedIssue['sessionRules']; bucket?: string } | undefined {
+  if (input.bucket !== undefined && (typeof input.bucket !== 'string' || input.bucket === '')) {
+    throw new InvalidOptionError('BUCKET_INVALID', 'bucket', `bucket must be a non-empty name, got ${JSON.stringify(input.bucket)}`);
+  }
+  if (input.preset === undefined) {
+    if (input.bucket !== undefined) throw new InvalidOptionError('BUCKET_WITHOUT_PRESET', 'bucket', 'a bucket limits a preset: give a preset too');
+    return undefined;
+  }
+  const name = parsePresetName(input.preset);
+  const given = [input.bearerRules !== undefined ? 'bearer rules' : '', input.sessionRules !== undefined ? 'session rules' : ''].filter(Boolean);
+  if (given.length > 0) {
+    throw new InvalidOptionError('PRESET_CONFLICT', 'preset', `preset ${name} and explicit ${given.join(' and ')} exclude each other: use one or the other`);
+  }
+  const rules = (bucket: ContainerId | undefined) => presetRules(name, format, bucket);
+  return {
+    bearerRules: (_cid, bucket) => rules(bucket).bearerRules,
+    sessionRules: (_cid, bucket) => rules(bucket).sessionRules,
+    ...(input.bucket === undefined ? {} : { bucket: input.bucket }),
   };
 }
 
@@ -272,7 +322,11 @@ export function planIssue(p: PreparedIssue, facts: IssueFacts): IssuePlan {
   const toCreate = containerToCreate(p, ownerIdFromPublicKey(walletPublicKey), facts, nowMs, random);
   const cid = toCreate ? computeContainerId(toCreate) : (p.container as { existing: ContainerId }).existing;
   const epochs = lifetimeToEpochs(p.lifetimeMs, facts.network.currentEpoch, facts.network.epochDuration);
-  const rules = p.sessionRules(cid);
+  if (p.bucket !== undefined && facts.bucketContainerId === undefined) {
+    throw new InvalidOptionError('BUCKET_UNRESOLVED', 'bucket', `bucket ${JSON.stringify(p.bucket)} has not been resolved to its container (findBucket)`);
+  }
+  const bucketCid = p.bucket === undefined ? undefined : facts.bucketContainerId;
+  const rules = p.sessionRules(cid, bucketCid);
   const common = { secret: random(32), containerPolicies: [...p.containerPolicies], random };
 
   let box: BuiltAccessBox;
@@ -285,7 +339,7 @@ export function planIssue(p: PreparedIssue, facts: IssueFacts): IssuePlan {
       sessionTokenV2: { userPrivateKey: userKey, lifetime: lifetimeToUnixSeconds(p.lifetimeMs, nowMs), contexts },
     });
   } else {
-    const eacl = encodeEACLTable(p.bearerRules(cid));
+    const eacl = encodeEACLTable(p.bearerRules(cid, bucketCid));
     const gates: GateTokens[] = p.gates.map((gate) => ({
       publicKey: gate,
       bearerToken: issueGateBearerToken({
@@ -388,12 +442,15 @@ export async function issuePrepared(
   prepared: PreparedIssue,
   o: RunOptions & { store: AuthmateStore; userPrivateKey: Uint8Array; now?: () => number; random?: RandomSource },
 ): Promise<IssueSecretResult> {
-  const network = await o.store.networkInfo(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs });
+  const call = o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs };
+  const network = await o.store.networkInfo(call);
+  const bucketContainerId = prepared.bucket === undefined ? undefined : await findBucket(o.store, prepared.bucket, { ownerKey: o.userPrivateKey, ...call });
   const plan = planIssue(prepared, {
     userPrivateKey: o.userPrivateKey,
     network,
     now: (o.now ?? Date.now)(),
     ...(o.random ? { random: o.random } : {}),
+    ...(bucketContainerId ? { bucketContainerId } : {}),
   });
   return runIssuePlan(plan, o.store, { ...o, network });
 }

@@ -114,6 +114,11 @@ export class MemoryStore implements AuthmateStore {
     return { container: c.container, bytes: c.bytes };
   }
 
+  async containerList(owner: OwnerId = this.owner(), _o?: CallOptions): Promise<ContainerId[]> {
+    this.network.calls.push('containerList');
+    return [...this.network.containers.values()].filter((c) => equalBytes(c.container.ownerId, owner)).map((c) => containerId(c.container));
+  }
+
   async containerEACL(id: ContainerId, _o?: CallOptions): Promise<SignedEACL> {
     this.network.calls.push('containerEACL');
     const c = this.container(id);

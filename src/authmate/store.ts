@@ -6,7 +6,7 @@
 import type { CallOptions, ContainerWriteOptions, GotObject, PutObjectParams } from '../neofs/client.js';
 import type { Container, SignedContainer, SignedEACL } from '../neofs/container.js';
 import type { Netmap, NetworkInfo } from '../neofs/netmap.js';
-import type { Address, ContainerId, ObjectId } from '../neofs/refs.js';
+import type { Address, ContainerId, ObjectId, OwnerId } from '../neofs/refs.js';
 
 export interface AuthmateStore {
   networkInfo(o?: CallOptions): Promise<NetworkInfo>;
@@ -18,6 +18,8 @@ export interface AuthmateStore {
   /** Creates a container signed by the store's user and (unless `wait: false`) waits until it is readable. */
   containerPut(container: Container, o?: ContainerWriteOptions): Promise<ContainerId>;
   containerGet(id: ContainerId, o?: CallOptions): Promise<SignedContainer>;
+  /** IDs of the containers owned by `owner` (default: the store's user); finds a bucket by name. */
+  containerList(owner?: OwnerId, o?: CallOptions): Promise<ContainerId[]>;
   containerEACL(id: ContainerId, o?: CallOptions): Promise<SignedEACL>;
   containerSetEACL(eaclTable: Uint8Array, o?: ContainerWriteOptions & { containerId?: ContainerId }): Promise<void>;
   /** Stores an object owned and signed by the store's user. */

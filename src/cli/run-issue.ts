@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { assertCredentialsWritable, writeAwsCredentials } from '../aws/credentials.js';
 import { DEFAULT_BOX_FORMAT } from '../authmate/defaults.js';
-import { issuePrepared, prepareIssue, type IssueInput } from '../authmate/issue.js';
+import { issuePrepared, prepareIssue, type IssueInput, type IssueSecretResult } from '../authmate/issue.js';
 import type { AccessBoxFormat } from '../box/box.js';
 import type { IssueSecretArgs } from './base/args.js';
 import { durationFlag, makeContext, type CliContext } from './base/context.js';
@@ -47,14 +47,15 @@ function parseBasicAcl(text: string | undefined): number | undefined {
 /**
  * The flags as the library's input. Flag syntax is checked here (a malformed duration or number
  * is a usage error, exit 100, as Go's flag parser makes it); what the values mean, in the library.
+ * `--batch` runs it once per line, on the line's keys merged over the command line's flags.
  */
-function inputFromArgs(args: IssueSecretArgs, ctx: CliContext, format: AccessBoxFormat): IssueInput {
+export function inputFromArgs(args: IssueSecretArgs, log: (message: string) => void, format: AccessBoxFormat): IssueInput {
   const lifetimeMs = durationFlag('lifetime', args.lifetime, ExitCode.Usage);
   const bearerRules = args['bearer-rules'];
   const basicAcl = parseBasicAcl(args['basic-acl']);
   const name = args['container-friendly-name'];
   return {
-    gatePublicKeys: args['gate-public-key'],
+    gatePublicKeys: args['gate-public-key'] ?? [],
     container:
       args['container-id'] !== undefined
         ? { existing: args['container-id'] }
@@ -68,8 +69,10 @@ function inputFromArgs(args: IssueSecretArgs, ctx: CliContext, format: AccessBox
     lifetimeMs,
     format,
     ...(bearerRules === undefined || bearerRules === '' ? {} : { bearerRules }),
-    ...((sessionRules) => (sessionRules === undefined ? {} : { sessionRules }))(sessionRulesFromArgs(args, ctx.log)),
+    ...((sessionRules) => (sessionRules === undefined ? {} : { sessionRules }))(sessionRulesFromArgs(args, log)),
     ...(args['container-policy'] === undefined ? {} : { containerPolicies: args['container-policy'] }),
+    ...(args.preset === undefined ? {} : { preset: args.preset }),
+    ...(args.bucket === undefined ? {} : { bucket: args.bucket }),
   };
 }
 
@@ -77,7 +80,7 @@ function inputFromArgs(args: IssueSecretArgs, ctx: CliContext, format: AccessBox
  * `--box-format`, else g4 (what neofs-s3-gw v0.45+ reads), except that bearer rules and the 2021
  * session flags mean a gateway of bearer-token times: then g3, said in one line.
  */
-function boxFormat(args: IssueSecretArgs): { format: AccessBoxFormat; notice?: string } {
+export function boxFormat(args: IssueSecretArgs): { format: AccessBoxFormat; notice?: string } {
   if (args['box-format'] !== undefined) return { format: args['box-format'] as AccessBoxFormat };
   const legacy = ['bearer-rules', 'create-session-token', 'session-rules'].filter((f) => {
     const v = args[f as keyof IssueSecretArgs];
@@ -86,6 +89,17 @@ function boxFormat(args: IssueSecretArgs): { format: AccessBoxFormat; notice?: s
   if (legacy.length === 0) return { format: DEFAULT_BOX_FORMAT };
   const notice = `using --box-format g3 (bearer token and session v1, read by neofs-s3-gw v0.37-v0.44) because of --${legacy.join(', --')}; give --box-format to choose`;
   return { format: 'g3', notice };
+}
+
+/** The fields issue-secret prints (as the Go tool). */
+export function resultFields(result: IssueSecretResult): Record<string, string> {
+  return {
+    access_key_id: result.accessKeyId,
+    secret_access_key: result.secretAccessKey,
+    owner_private_key: result.ownerPrivateKey,
+    wallet_public_key: result.walletPublicKey,
+    container_id: result.containerId,
+  };
 }
 
 async function checkCredentialsFile(file: string): Promise<void> {
@@ -100,42 +114,50 @@ async function checkCredentialsFile(file: string): Promise<void> {
   }
 }
 
-export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
-  const ctx = makeContext(args);
+/** The exit-code table for one issue (a whole run, or one line of a batch). */
+export function failuresFor(args: IssueSecretArgs): ReturnType<typeof issueFailures> {
   const sessionFlag = args['session-rules'] !== undefined ? 'session-rules' : 'session-tokens';
-  const failures = issueFailures(sessionFlag, args['container-id'] !== undefined ? `container ${args['container-id']}` : 'the new container');
+  return issueFailures(sessionFlag, args['container-id'] !== undefined ? `container ${args['container-id']}` : 'the new container');
+}
+
+/** The wallet's key (asked for once), while the peer is dialled; errors by `failures`. */
+export async function openWalletAndDial(args: IssueSecretArgs, ctx: CliContext, failures: ReturnType<typeof issueFailures>) {
+  const dialMs = durationFlag('pool-dial-timeout', args['pool-dial-timeout'], ExitCode.Usage);
+  const dialing = dial(args.peer, dialMs, ctx);
+  const { wallets: user, client } = await afterWallets(
+    dialing,
+    mapFailures(failures, () => openUserWallet(args.wallet, args.address)),
+  );
+  return { userPrivateKey: user.privateKey, store: client.withSigner(user.privateKey) };
+}
+
+export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
+  if (args.batch !== undefined) {
+    const { runIssueBatch } = await import('./run-issue-batch.js');
+    return runIssueBatch(args, args.batch);
+  }
+  const ctx = makeContext(args);
+  const failures = failuresFor(args);
 
   // 1. Everything local, once, in the Go tool's order of exit codes.
   const { format, notice } = boxFormat(args);
-  const prepared = await mapFailures(failures, () => prepareIssue(inputFromArgs(args, ctx, format)));
+  const prepared = await mapFailures(failures, () => prepareIssue(inputFromArgs(args, ctx.log, format)));
   if (notice) ctx.log(notice); // once the inputs are known to be good, so an error stays the first line
-  const dialMs = durationFlag('pool-dial-timeout', args['pool-dial-timeout'], ExitCode.Usage);
   const pollMs = Math.max(50, durationFlag('container-ops-poll-interval', args['container-ops-poll-interval'], ExitCode.Usage));
   const credsFile = args['aws-cli-credentials'];
   if (credsFile !== undefined) await checkCredentialsFile(credsFile);
 
   // 2. The wallet, while the peer is dialled (a wallet error is still reported first).
-  const dialing = dial(args.peer, dialMs, ctx);
-  const { wallets: user, client: dialled } = await afterWallets(
-    dialing,
-    mapFailures(failures, () => openUserWallet(args.wallet, args.address)),
-  );
+  const { store, userPrivateKey } = await openWalletAndDial(args, ctx, failures);
 
   // 3. The work, signed with the user's key, under --timeout.
-  const store = dialled.withSigner(user.privateKey);
   try {
     const result = await mapFailures(failures, () =>
       withDeadline(ctx.timeoutMs, 'failed to issue secret', () =>
-        issuePrepared(prepared, { store, userPrivateKey: user.privateKey, timeoutMs: ctx.timeoutMs, pollIntervalMs: pollMs, onProgress: ctx.log }),
+        issuePrepared(prepared, { store, userPrivateKey, timeoutMs: ctx.timeoutMs, pollIntervalMs: pollMs, onProgress: ctx.log }),
       ),
     );
-    ctx.result({
-      access_key_id: result.accessKeyId,
-      secret_access_key: result.secretAccessKey,
-      owner_private_key: result.ownerPrivateKey,
-      wallet_public_key: result.walletPublicKey,
-      container_id: result.containerId,
-    });
+    ctx.result(resultFields(result));
     if (credsFile !== undefined) {
       const profile = await writeAwsCredentials(credsFile, {
         accessKeyId: result.accessKeyId,

@@ -6,3 +6,4 @@ export * from './session-rules.js';
 export * from './container-policies.js';
 export * from './json-input.js';
 export { JsonFieldError } from '../util/protojson.js';
+export * from './presets.js';

@@ -160,6 +160,13 @@ const cases: Case[] = [
   { name: 'issue-secret without --peer', args: ['issue-secret', '--wallet', WALLET, '--gate-public-key', GATE, '--aws-cli-credentials', CREDS], code: 100, stderr: [/^error: Missing required argument: peer$/m] },
   { name: 'issue-secret with an unknown --box-format', args: issue(['--box-format', 'g9']), code: 100, stderr: [/Invalid values:[\s\S]*box-format/] },
 
+  // --preset / --bucket / --batch (ours; exit 100 for a wrong name or combination)
+  { name: 'unknown preset', args: issue(['--preset', 'read-mostly']), code: 100, stderr: [/^--preset: unknown preset "read-mostly" \(expected one of read-only, read-write, full, put-only\)$/m] },
+  { name: 'preset with --session-tokens', args: issue(['--preset', 'full', '--session-tokens', '[{"verb":"OBJECT_GET"}]']), code: 100, stderr: [/^--preset: preset full and explicit session rules exclude each other/m] },
+  { name: 'preset with --bearer-rules', args: issue(['--preset', 'read-only', '--bearer-rules', '{"records":[]}']), code: 100, stderr: [/^--preset: preset read-only and explicit bearer rules exclude each other/m] },
+  { name: '--bucket without --preset', args: issue(['--bucket', 'photos']), code: 100, stderr: [/^--bucket: a bucket limits a preset: give a preset too$/m] },
+  { name: '--batch with --aws-cli-credentials', args: issue(['--batch', join(tmp, 'any.jsonl')]), code: 100, stderr: [/^--aws-cli-credentials is not used with --batch/m] },
+
   // AWS credentials file (exit 7, before anything is issued)
   {
     name: 'credentials file in a missing directory',

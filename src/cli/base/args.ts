@@ -11,7 +11,8 @@ export interface IssueSecretArgs extends GlobalArgs {
   wallet: string;
   address?: string;
   peer: string;
-  'gate-public-key': string[];
+  /** Absent only with --batch (the lines give the keys). */
+  'gate-public-key'?: string[];
   'bearer-rules'?: string;
   'session-tokens'?: string;
   'session-rules'?: string;
@@ -31,6 +32,11 @@ export interface IssueSecretArgs extends GlobalArgs {
   'pool-stream-timeout': string;
   'container-ops-poll-interval': string;
   'internal-slicer': boolean;
+  preset?: string;
+  bucket?: string;
+  batch?: string;
+  'fail-fast': boolean;
+  'batch-concurrency': number;
 }
 
 export interface ObtainSecretArgs extends GlobalArgs {

@@ -89,6 +89,14 @@ export function issueFailures(sessionFlag: string, boxWhere: string): Table {
     placementPolicy: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: --container-placement-policy: ${m}` },
     PLACEMENT_UNSATISFIABLE: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: ${m}` },
     basicAcl: { exit: ExitCode.Usage, say: flag('basic-acl') },
+    // Our additions (no Go counterpart): a wrong preset or bucket name is a usage error; a bucket
+    // that cannot be found fails the issue (7), as a missing --container-id does.
+    preset: { exit: ExitCode.Usage, say: flag('preset') },
+    'bucket/BUCKET_INVALID': { exit: ExitCode.Usage, say: flag('bucket') },
+    'bucket/BUCKET_WITHOUT_PRESET': { exit: ExitCode.Usage, say: flag('bucket') },
+    bucket: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: --bucket: ${m}` },
+    batch: { exit: ExitCode.Usage, say: (m) => m },
+    BATCH_SKIPPED: { exit: ExitCode.Issue, say: (m) => m },
     wallet: { exit: ExitCode.Wallet, say: (m) => m },
     BOX_CONTAINER_NOT_FOUND: { exit: ExitCode.Issue, say: (m) => `failed to issue secret: ${m}` },
     ACCESS_DENIED: {

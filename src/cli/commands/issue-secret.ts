@@ -12,7 +12,8 @@ export const issueSecretCommand: CommandModule<GlobalArgs, IssueSecretArgs> = {
       .option('wallet', { type: 'string', demandOption: true, describe: 'Path to the NEP-6 wallet of the user (password: AUTHMATE_WALLET_PASSPHRASE or prompt)' })
       .option('address', { type: 'string', describe: 'Wallet account to use (default: the default account, else the first)' })
       .option('peer', { type: 'string', demandOption: true, describe: 'Address of a NeoFS storage node (host:port or grpc://host:port)' })
-      .option('gate-public-key', { type: 'string', array: true, demandOption: true, describe: 'Public key (hex, compressed or not) of a gate; repeat for several gates' })
+      // Required, except with --batch, whose lines may give the gate keys.
+      .option('gate-public-key', { type: 'string', array: true, describe: 'Public key (hex, compressed or not) of a gate; repeat for several gates (required)' })
       .option('bearer-rules', { type: 'string', describe: 'eACL rules of the bearer token: JSON text or a file path (%CID = the auth container)' })
       .option('session-tokens', { type: 'string', alias: 'session-token', describe: 'Session token rules: JSON array text or file path, or "none"' })
       .option('session-rules', { type: 'string', describe: 'Legacy (2021 docs): one session rule as JSON, used with --create-session-token' })
@@ -38,7 +39,22 @@ export const issueSecretCommand: CommandModule<GlobalArgs, IssueSecretArgs> = {
       .option('pool-rebalance-interval', { type: 'string', default: '30s', describe: 'Accepted for compatibility (single peer, no pool)' })
       .option('pool-stream-timeout', { type: 'string', default: '10s', describe: 'Accepted for compatibility (each call is bounded by --timeout)' })
       .option('container-ops-poll-interval', { type: 'string', default: '50ms', describe: 'Poll interval while waiting for the container' })
-      .option('internal-slicer', { type: 'boolean', default: false, describe: 'Accepted for compatibility (the box is always one object)' }) as Argv<IssueSecretArgs>,
+      .option('internal-slicer', { type: 'boolean', default: false, describe: 'Accepted for compatibility (the box is always one object)' })
+      .option('preset', {
+        type: 'string',
+        describe: `${OURS} Rules from a preset instead of --bearer-rules/--session-tokens: read-only, read-write, full, put-only (README: Presets)`,
+      })
+      .option('bucket', { type: 'string', describe: `${OURS} Limit --preset to this existing bucket (a container of this wallet, by its Name attribute)` })
+      .option('batch', {
+        type: 'string',
+        describe: `${OURS} Issue one credential per line of this JSON-lines file (keys = these flag names; the flags given here are defaults); JSON lines out`,
+      })
+      .option('fail-fast', { type: 'boolean', default: false, describe: `${OURS} With --batch: start no new line after the first failure` })
+      .option('batch-concurrency', { type: 'number', default: 4, describe: `${OURS} With --batch: credentials written at once` })
+      .check((a) => {
+        if (a.batch === undefined && (a['gate-public-key'] ?? []).length === 0) throw new Error('Missing required argument: gate-public-key');
+        return true;
+      }) as Argv<IssueSecretArgs>,
   handler: async (args) => {
     const { runIssueSecret } = await import('../run-issue.js');
     await runIssueSecret(args);
