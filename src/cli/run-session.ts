@@ -38,6 +38,19 @@ import { makeContext } from './base/context.js';
 import { connect, withDeadline } from './network.js';
 import { openUserWallet } from './wallets.js';
 
+/** The flags that supply a part the library says is missing. */
+const FLAG_HINTS: Record<string, string> = {
+  context: 'give --verb and --cid',
+  verb: 'give --verb',
+  container: 'give --cid',
+  issuer: 'pass --force-issuer to make the signer the issuer',
+};
+
+function withFlagHints(err: SessionTokenNotReadyError): string {
+  const hints = err.missing.map((m) => FLAG_HINTS[m]).filter(Boolean);
+  return hints.length ? `${err.message} (${hints.join('; ')})` : err.message;
+}
+
 /** Wallet path variable, standing in for neofs-cli's config file `wallet:` key. */
 export const WALLET_PATH_ENV = 'AUTHMATE_WALLET';
 
@@ -195,20 +208,20 @@ export async function runSignSessionToken(args: SignSessionTokenArgs): Promise<v
     token = fill ? fillObjectContext(read.token, fill) : read.token;
     checkReadyToSign(token, { requireContext: false });
   } catch (err) {
-    if (err instanceof SessionTokenNotReadyError) throw new CliError(`${args.from}: ${err.message}`, ExitCode.SessionRules, { cause: err });
+    if (err instanceof SessionTokenNotReadyError) throw new CliError(`${args.from}: ${withFlagHints(err)}`, ExitCode.SessionRules, { cause: err });
     throw err;
   }
   // As neofs-cli: a blank token is signed too (the session docs' example), but say what a node
   // will miss until `object put/delete` or --verb/--cid fill it in.
   const incomplete = missingForSigning(token);
-  if (incomplete.length > 0) ctx.log(`warning: ${args.from}: ${describeMissing(incomplete)}; nodes refuse the token until it has them`);
+  if (incomplete.length > 0) ctx.log(`warning: ${args.from}: ${describeMissing(incomplete, (p) => FLAG_HINTS[p])}; nodes refuse the token until it has them`);
   const key = await openWalletKey(args);
   let signed;
   try {
     signed = signPreparedSessionToken({ token, privateKey: key.privateKey, forceIssuer: args['force-issuer'], requireContext: false });
   } catch (err) {
     if (err instanceof SessionTokenNotReadyError || err instanceof TokenFormatError) {
-      throw new CliError(`${args.from}: ${err.message}`, ExitCode.SessionRules, { cause: err });
+      throw new CliError(`${args.from}: ${err instanceof SessionTokenNotReadyError ? withFlagHints(err) : err.message}`, ExitCode.SessionRules, { cause: err });
     }
     throw err;
   } finally {

@@ -54,7 +54,7 @@ export interface ObjectContextFill {
 export function fillObjectContext(token: SessionToken, fill: ObjectContextFill): SessionToken {
   if (fill.verb === undefined && fill.containerId === undefined && (fill.objectIds ?? []).length === 0) return token;
   if (token.context?.kind === 'container') {
-    throw new SessionTokenNotReadyError('the token has a container context; --verb/--cid/--oid set object contexts only', ['context']);
+    throw new SessionTokenNotReadyError('the token has a container context; a verb, container or objects fill object contexts only', ['context']);
   }
   const prev: ObjectSessionContext = token.context ?? { kind: 'object', verb: 0 as ObjectSessionVerb, objectIds: [] };
   const next: ObjectSessionContext = { kind: 'object', verb: fill.verb ?? prev.verb, objectIds: fill.objectIds?.length ? [...fill.objectIds] : prev.objectIds };
@@ -82,9 +82,9 @@ export function missingForSigning(token: SessionToken): string[] {
 }
 
 const HINTS: Record<string, string> = {
-  context: 'no context (verb and container): a blank token from `session create` needs one; give --verb and --cid',
-  verb: 'no verb in its context: give --verb',
-  container: 'no container in its object context: give --cid',
+  context: 'no context (verb and container): a blank token from `session create` needs one',
+  verb: 'no verb in its context',
+  container: 'no container in its object context',
   lifetime: 'no lifetime (expiration epoch)',
   'session key': 'no session key',
 };
@@ -93,8 +93,8 @@ const HINTS: Record<string, string> = {
 const CONTEXT_PARTS = new Set(['context', 'verb', 'container']);
 
 /** Human words for missing parts, e.g. for a warning. */
-export function describeMissing(missing: readonly string[]): string {
-  return missing.map((m) => HINTS[m]).join('; ');
+export function describeMissing(missing: readonly string[], hint: (part: string) => string | undefined = () => undefined): string {
+  return missing.map((m) => [HINTS[m], hint(m)].filter(Boolean).join(': ')).join('; ');
 }
 
 /**
@@ -137,7 +137,7 @@ export function signPreparedSessionToken(o: SignSessionTokenOptions): SessionTok
   if (token.ownerId !== undefined && bytesToHex(token.ownerId) !== bytesToHex(signer) && !o.forceIssuer) {
     throw new SessionTokenNotReadyError(
       `session token issuer ${ownerIdToString(token.ownerId)} is not the signing account ${ownerIdToString(signer)}: ` +
-        'a node would reject the token; pass --force-issuer to make the signer the issuer',
+        'a node would reject the token unless the signer becomes the issuer (forceIssuer)',
       ['issuer'],
     );
   }
