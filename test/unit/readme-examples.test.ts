@@ -11,7 +11,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 describe('README library examples', () => {
-  for (const file of ['examples/issue-obtain.mjs', 'examples/plan-offline.mjs']) {
+  for (const file of ['examples/issue-obtain.mjs', 'examples/plan-offline.mjs', 'examples/batch-inspect-revoke.mjs']) {
     it(`${file} appears in the README as it is`, () => {
       expect(readme).toContain(`\`\`\`js\n${readFileSync(join(ROOT, file), 'utf8')}\`\`\``);
     });
@@ -22,5 +22,13 @@ describe('README library examples', () => {
     const [err, done] = stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(err).toEqual({ code: 'GATE_KEY_INVALID', field: 'gatePublicKeys', position: '1' });
     expect(done).toEqual({ format: 'g3', same: true, writes: ['networkInfo', 'netmapSnapshot', 'containerPut', 'objectPut', 'objectGet'] });
+  });
+
+  it('examples/batch-inspect-revoke.mjs runs: a batch with one bad item, the preset\'s verbs, then the box is gone', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'examples/batch-inspect-revoke.mjs')], { timeout: 30_000 });
+    const [batch, report, after] = stdout.trim().split('\n');
+    expect(JSON.parse(batch!)).toEqual(['ok', 'GATE_KEY_INVALID', 'ok']);
+    expect(JSON.parse(report!)).toEqual({ format: 'g4', valid: true, verbs: ['OBJECT_GET', 'OBJECT_HEAD', 'OBJECT_SEARCH', 'OBJECT_RANGE'] });
+    expect(after).toBe('OBJECT_NOT_FOUND');
   });
 });
