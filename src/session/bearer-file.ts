@@ -14,9 +14,9 @@ import { checkOwnerId, ownerIdFromPublicKey, ownerIdToString, containerIdToStrin
 import { decodeEACLTable, eaclTableFromJSON, eaclTableToJSON, encodeEACLTable, type EACLTable } from '../policy/eacl.js';
 import { decodeBearerToken, encodeBearerToken, encodeBearerTokenBody, type BearerToken } from '../tokens/bearer.js';
 import { TokenFormatError } from '../tokens/common.js';
-import { JsonFieldError, readMessage, type FieldName, type JsonValue } from '../util/protojson.js';
+import { readMessage, type FieldName, type JsonValue } from '../util/protojson.js';
 import { looksLikeJson } from './file.js';
-import { SCHEME_NAMES, fields, readIdMessage, readSignature, readUint64 } from './json.js';
+import { SCHEME_NAMES, decodeTokenJson, fields, readIdMessage, readSignature, readUint64 } from './json.js';
 import { enumName } from '../util/protojson.js';
 
 export type BearerTokenFormat = 'binary' | 'json';
@@ -97,18 +97,7 @@ export function bearerTokenFromJsonValue(value: JsonValue): BearerToken {
 }
 
 export function decodeBearerTokenJson(text: string): BearerToken {
-  let value: JsonValue;
-  try {
-    value = JSON.parse(text) as JsonValue;
-  } catch (err) {
-    throw new TokenFormatError(`invalid bearer token JSON: ${(err as Error).message}`, { cause: err });
-  }
-  try {
-    return bearerTokenFromJsonValue(value);
-  } catch (err) {
-    if (err instanceof JsonFieldError) throw new TokenFormatError(`invalid bearer token JSON: ${err.message}`, { cause: err, position: err.path });
-    throw err;
-  }
+  return decodeTokenJson(text, 'bearer token', bearerTokenFromJsonValue);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -219,18 +219,23 @@ export function sessionTokenFromJsonValue(value: JsonValue): SessionToken {
   return t;
 }
 
-/** Parses protojson text as a session token v1; malformed input is a `TokenFormatError`. */
-export function decodeSessionTokenJson(text: string): SessionToken {
+/** Parses protojson token text with `fromValue`; malformed input is a `TokenFormatError` saying which token. */
+export function decodeTokenJson<T>(text: string, what: string, fromValue: (value: JsonValue) => T): T {
   let value: JsonValue;
   try {
     value = JSON.parse(text) as JsonValue;
   } catch (err) {
-    throw new TokenFormatError(`invalid session token JSON: ${(err as Error).message}`, { cause: err });
+    throw new TokenFormatError(`invalid ${what} JSON: ${(err as Error).message}`, { cause: err });
   }
   try {
-    return sessionTokenFromJsonValue(value);
+    return fromValue(value);
   } catch (err) {
-    if (err instanceof JsonFieldError) throw new TokenFormatError(`invalid session token JSON: ${err.message}`, { cause: err });
+    if (err instanceof JsonFieldError) throw new TokenFormatError(`invalid ${what} JSON: ${err.message}`, { cause: err, position: err.path });
     throw err;
   }
+}
+
+/** Parses protojson text as a session token v1; malformed input is a `TokenFormatError`. */
+export function decodeSessionTokenJson(text: string): SessionToken {
+  return decodeTokenJson(text, 'session token', sessionTokenFromJsonValue);
 }
