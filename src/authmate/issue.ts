@@ -148,6 +148,11 @@ export interface RunOptions {
   pollIntervalMs?: number;
   /** Progress messages for humans (the CLI prints them on stderr). */
   onProgress?: (message: string) => void;
+  /**
+   * Called just before a new container is created for the box: if what follows fails, the
+   * container may exist, and a rerun can put the box there (`container: { existing }`).
+   */
+  onContainerCreating?: (containerId: string) => void;
 }
 
 export interface IssueSecretOptions extends IssueInput, RunOptions {
@@ -394,6 +399,7 @@ export async function runIssuePlan(plan: IssuePlan, store: AuthmateStore, o: Run
       progress('the placement policy fits the network map');
     }
     progress(`creating container ${shown} and waiting until it is readable`);
+    o.onContainerCreating?.(shown);
     await store.containerPut(plan.containerToCreate, {
       ...call,
       wait: {

@@ -150,13 +150,25 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
   // 2. The wallet, while the peer is dialled (a wallet error is still reported first).
   const { store, userPrivateKey } = await openWalletAndDial(args, ctx, failures);
 
-  // 3. The work, signed with the user's key, under --timeout.
+  // 3. The work, signed with the user's key, under --timeout. A failure after a container was
+  // created for the box names it, so a rerun can use it instead of making another one.
+  let created: string | undefined;
   try {
     const result = await mapFailures(failures, () =>
       withDeadline(ctx.timeoutMs, 'failed to issue secret', () =>
-        issuePrepared(prepared, { store, userPrivateKey, timeoutMs: ctx.timeoutMs, pollIntervalMs: pollMs, onProgress: ctx.log }),
+        issuePrepared(prepared, {
+          store,
+          userPrivateKey,
+          timeoutMs: ctx.timeoutMs,
+          pollIntervalMs: pollMs,
+          onProgress: ctx.log,
+          onContainerCreating: (cid) => (created = cid),
+        }),
       ),
-    );
+    ).catch((err: CliError) => {
+      if (created === undefined) throw err;
+      throw new CliError(`${err.message}\ncontainer ${created} was created for the box and may exist: rerun with --container-id ${created}`, err.exitCode, { cause: err });
+    });
     ctx.result(resultFields(result));
     if (credsFile !== undefined) {
       const profile = await writeAwsCredentials(credsFile, {

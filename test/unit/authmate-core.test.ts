@@ -111,6 +111,22 @@ describe('issueSecret → obtainSecret through the memory store', () => {
     expect(got.secretAccessKey).toBe(second.secretAccessKey);
   });
 
+  it('onContainerCreating names the new container before it is created (a failure after it can say so), never an existing one', async () => {
+    const net = new MemoryNetwork();
+    const seen: { cid: string; callsBefore: string[] }[] = [];
+    const first = await issueSecret({
+      store: net.as(user),
+      userPrivateKey: user,
+      gatePublicKeys: [gatePubs[0]!],
+      onContainerCreating: (cid) => seen.push({ cid, callsBefore: [...net.calls] }),
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.cid).toBe(first.containerId);
+    expect(seen[0]!.callsBefore).not.toContain('containerPut');
+    await issueSecret({ store: net.as(user), userPrivateKey: user, gatePublicKeys: [gatePubs[0]!], container: { existing: first.containerId }, onContainerCreating: () => seen.push({ cid: 'x', callsBefore: [] }) });
+    expect(seen).toHaveLength(1);
+  });
+
   it('an existing container that is absent: a typed error and nothing written', async () => {
     const net = new MemoryNetwork();
     const absent = bs58.encode(new Uint8Array(32).fill(9));
