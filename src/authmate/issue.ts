@@ -446,10 +446,17 @@ export async function runIssuePlan(plan: IssuePlan, store: AuthmateStore, o: Run
 /** Runs a prepared input against a store: network facts, the plan, the writes. */
 export async function issuePrepared(
   prepared: PreparedIssue,
-  o: RunOptions & { store: AuthmateStore; userPrivateKey: Uint8Array; now?: () => number; random?: RandomSource },
+  o: RunOptions & {
+    store: AuthmateStore;
+    userPrivateKey: Uint8Array;
+    now?: () => number;
+    random?: RandomSource;
+    /** Network facts already read (e.g. while the wallet decrypted): saves a round trip. */
+    network?: NetworkInfo;
+  },
 ): Promise<IssueSecretResult> {
   const call = o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs };
-  const network = await o.store.networkInfo(call);
+  const network = o.network ?? (await o.store.networkInfo(call));
   const bucketContainerId = prepared.bucket === undefined ? undefined : await findBucket(o.store, prepared.bucket, { ownerKey: o.userPrivateKey, ...call });
   const plan = planIssue(prepared, {
     userPrivateKey: o.userPrivateKey,

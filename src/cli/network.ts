@@ -1,6 +1,7 @@
 import { CliError, ExitCode } from './base/failures.js';
 import { randomScalar } from '../crypto/p256-native.js';
 import { NeoFSClient } from '../neofs/client.js';
+import type { NetworkInfo } from '../neofs/netmap.js';
 import { formatDuration } from '../util/duration.js';
 import type { CliContext } from './base/context.js';
 
@@ -8,6 +9,8 @@ import type { CliContext } from './base/context.js';
 export interface Dialing {
   /** The client once the peer answered NetworkInfo (signed with a throw-away key); rejects with exit 2. */
   ready: Promise<NeoFSClient>;
+  /** That answer: the network facts, fetched anyway while the wallets decrypt. */
+  network: Promise<NetworkInfo>;
   /** Closes the connection, e.g. when a wallet failed first (its error is the one to report). */
   abandon(): void;
 }
@@ -24,20 +27,22 @@ export function dial(peer: string, dialMs: number, ctx: CliContext): Dialing {
   } catch (err) {
     const failed = Promise.reject(CliError.wrap('failed to create NeoFS component', err, ExitCode.NeoFS));
     failed.catch(() => {}); // reported when awaited
-    return { ready: failed, abandon: () => {} };
+    return { ready: failed, network: failed, abandon: () => {} };
   }
-  const ready = client.networkInfo({ timeoutMs: Math.min(dialMs, ctx.timeoutMs) }).then(
+  const network = client.networkInfo({ timeoutMs: Math.min(dialMs, ctx.timeoutMs) }).then(
     (net) => {
       ctx.debug(`connected to ${peer}: epoch ${net.currentEpoch}, magic ${net.magicNumber}`);
-      return client;
+      return net;
     },
     (err: unknown) => {
       client.close();
       throw CliError.wrap(`failed to create NeoFS component: peer ${peer}`, err, ExitCode.NeoFS);
     },
   );
-  ready.catch(() => {}); // reported when awaited
-  return { ready, abandon: () => client.close() };
+  const ready = network.then(() => client);
+  network.catch(() => {}); // reported when awaited
+  ready.catch(() => {});
+  return { ready, network, abandon: () => client.close() };
 }
 
 /** Dials the peer, then signs with `key`. */

@@ -128,7 +128,7 @@ export async function openWalletAndDial(args: IssueSecretArgs, ctx: CliContext, 
     dialing,
     mapFailures(failures, () => openUserWallet(args.wallet, args.address)),
   );
-  return { userPrivateKey: user.privateKey, store: client.withSigner(user.privateKey) };
+  return { userPrivateKey: user.privateKey, store: client.withSigner(user.privateKey), network: await dialing.network };
 }
 
 export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
@@ -148,7 +148,7 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
   if (credsFile !== undefined) await checkCredentialsFile(credsFile);
 
   // 2. The wallet, while the peer is dialled (a wallet error is still reported first).
-  const { store, userPrivateKey } = await openWalletAndDial(args, ctx, failures);
+  const { store, userPrivateKey, network } = await openWalletAndDial(args, ctx, failures);
 
   // 3. The work, signed with the user's key, under --timeout. A failure after a container was
   // created for the box names it, so a rerun can use it instead of making another one.
@@ -159,6 +159,7 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
         issuePrepared(prepared, {
           store,
           userPrivateKey,
+          network, // read while the wallet decrypted: one round trip less after the key
           timeoutMs: ctx.timeoutMs,
           pollIntervalMs: pollMs,
           onProgress: ctx.log,
