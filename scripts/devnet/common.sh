@@ -25,7 +25,8 @@ RPC_PORT=$((DEVNET_BASE_PORT + 30))     # FS chain JSON-RPC + WebSocket /ws
 P2P_PORT=$((DEVNET_BASE_PORT + 33))     # FS chain Neo P2P (consensus)
 SN_PORT=$((DEVNET_BASE_PORT + 80))      # storage node NeoFS API gRPC (announced in the netmap)
 SN_CTL_PORT=$((DEVNET_BASE_PORT + 81))  # storage node control gRPC
-ALL_PORTS=("${GW_PORTS[@]}" "$IR_CTL_PORT" "$RPC_PORT" "$P2P_PORT" "$SN_PORT" "$SN_CTL_PORT")
+SN_TLS_PORT=$((DEVNET_BASE_PORT + 82))  # storage node NeoFS API gRPC over TLS (devnet CA, grpcs://)
+ALL_PORTS=("${GW_PORTS[@]}" "$IR_CTL_PORT" "$RPC_PORT" "$P2P_PORT" "$SN_PORT" "$SN_CTL_PORT" "$SN_TLS_PORT")
 
 NODE_BIN=$DEVNET_CACHE/bin/neofs-node@$NEOFS_NODE_VERSION
 S3GW_BIN=$DEVNET_CACHE/bin/neofs-s3-gw@$NEOFS_S3_GW_VERSION

@@ -83,7 +83,7 @@ bash "$here/install.sh" node s3gw
 for b in "$NODE_BIN"/neofs-{ir,node,cli,adm} "$S3GW_BIN"/neofs-s3-{gw,authmate}; do
   [[ -x $b ]] || { log "missing binary $b"; exit 1; }
 done
-for t in jq curl base64 od flock pgrep; do command -v "$t" >/dev/null || { log "missing tool: $t"; exit 1; }; done
+for t in jq curl base64 od flock pgrep openssl; do command -v "$t" >/dev/null || { log "missing tool: $t"; exit 1; }; done
 
 # ---- 2. ports ---------------------------------------------------------------------------
 busy=()
@@ -208,6 +208,16 @@ done
 log "wallets created and funded ($((SECONDS - t0))s)"
 
 # ---- 6. storage node ----------------------------------------------------------------------
+# A throw-away CA for this network and a certificate for 127.0.0.1 signed by it: the node also
+# serves the NeoFS API over TLS, so clients can be tested with grpcs:// and a CA they must trust.
+mkdir -p "$D/tls"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=authmate devnet CA" \
+  -keyout "$D/tls/ca.key" -out "$D/tls/ca.pem" >"$D/logs/tls.log" 2>&1 || fail "openssl: CA: $(tail -n 5 "$D/logs/tls.log")"
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=$HOST" \
+  -keyout "$D/tls/node.key" -out "$D/tls/node.csr" >>"$D/logs/tls.log" 2>&1 || fail "openssl: key: $(tail -n 5 "$D/logs/tls.log")"
+printf 'subjectAltName=IP:%s\n' "$HOST" >"$D/tls/san.ext"
+openssl x509 -req -in "$D/tls/node.csr" -CA "$D/tls/ca.pem" -CAkey "$D/tls/ca.key" -CAcreateserial -days 2 \
+  -extfile "$D/tls/san.ext" -out "$D/tls/node.pem" >>"$D/logs/tls.log" 2>&1 || fail "openssl: cert: $(tail -n 5 "$D/logs/tls.log")"
 cat >"$D/sn/config.yml" <<EOF
 logger: {level: info, timestamp: true}
 node:
@@ -217,6 +227,8 @@ node:
   persistent_state: {path: "$D/sn/state"}
 grpc:
   - endpoint: "$HOST:$SN_PORT"
+  - endpoint: "$HOST:$SN_TLS_PORT"
+    tls: {enabled: true, certificate: "$D/tls/node.pem", key: "$D/tls/node.key"}
 control: {grpc: {endpoint: "$HOST:$SN_CTL_PORT"}}
 fschain: {endpoints: ["ws://$HOST:$RPC_PORT/ws"], dial_timeout: 20s, quota_ttl: 5s}
 storage:
@@ -289,7 +301,7 @@ gws_json=$(for i in 0 1; do
     '{endpoint:$endpoint,walletPath:$walletPath,walletPassword:$walletPassword,publicKey:$publicKey,address:$address,version:$version,log:$log}'
 done | jq -s .)
 started_by=manual; [[ -n ${DEVNET_LEASE:-} && -z ${DEVNET_KEEP:-} ]] && started_by=lease
-jq -n --arg dataDir "$D" --arg peer "$HOST:$SN_PORT" --arg rpcEndpoint "$RPC" \
+jq -n --arg dataDir "$D" --arg peer "$HOST:$SN_PORT" --arg tlsPeer "grpcs://$HOST:$SN_TLS_PORT" --arg tlsCa "$D/tls/ca.pem" --arg rpcEndpoint "$RPC" \
   --argjson users "$users_json" --argjson gateways "$gws_json" \
   --arg nodeBin "$NODE_BIN" --arg s3gwBin "$S3GW_BIN" --arg neogoBin "$NEOGO_BIN" \
   --arg nodeVersion "$NEOFS_NODE_VERSION" --arg s3gwVersion "$NEOFS_S3_GW_VERSION" --arg neogoVersion "$NEO_GO_VERSION" \
@@ -298,7 +310,7 @@ jq -n --arg dataDir "$D" --arg peer "$HOST:$SN_PORT" --arg rpcEndpoint "$RPC" \
   --arg maxTimePerBlock "$DEVNET_MAX_TIME_PER_BLOCK" \
   --argjson basePort "$DEVNET_BASE_PORT" --arg startedBy "$started_by" \
   --arg startedAt "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --argjson startSeconds $((SECONDS - t0)) \
-  '{dataDir:$dataDir, peer:$peer, rpcEndpoint:$rpcEndpoint, users:$users, gateways:$gateways,
+  '{dataDir:$dataDir, peer:$peer, tlsPeer:$tlsPeer, tlsCa:$tlsCa, rpcEndpoint:$rpcEndpoint, users:$users, gateways:$gateways,
     binDirs:{node:$nodeBin, s3gw:$s3gwBin, neogo:$neogoBin},
     versions:{neofsNode:$nodeVersion, s3gw:$s3gwVersion, neoGo:$neogoVersion},
     admConfig:$admConfig, alphabetDir:$alphabetDir, irPublicKey:$irPublicKey,

@@ -29,6 +29,10 @@ export interface DevnetGateway {
 export interface DevnetInfo {
   /** NeoFS API gRPC endpoint of the storage node, '127.0.0.1:PORT'. */
   peer: string;
+  /** The same node's NeoFS API over TLS, 'grpcs://127.0.0.1:PORT', with a certificate from a throw-away CA. */
+  tlsPeer: string;
+  /** That CA (PEM): clients trust it with NODE_EXTRA_CA_CERTS. */
+  tlsCa: string;
   /** FS chain JSON-RPC, 'http://127.0.0.1:PORT' (WebSocket at /ws). */
   rpcEndpoint: string;
   dataDir: string;
