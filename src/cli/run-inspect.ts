@@ -1,8 +1,8 @@
 /** inspect as the CLI runs it: a box in NeoFS (--access-key-id, --peer) or a file (--file). */
-import { readFile } from 'node:fs/promises';
 import { inspectAccessBox, inspectFile } from '../authmate/inspect.js';
 import { parseAccessKeyId } from '../authmate/obtain.js';
 import { AuthmateError } from '../errors.js';
+import { FILE_LIMITS, FileInputError, readBoundedFile } from '../util/files.js';
 import type { WalletKey } from '../wallet/index.js';
 import type { InspectArgs } from './base/args.js';
 import { durationFlag, makeContext, type CliContext } from './base/context.js';
@@ -36,9 +36,9 @@ export async function runInspect(args: InspectArgs): Promise<void> {
     const report = await mapFailures(failures, async () => {
       let bytes: Uint8Array;
       try {
-        bytes = new Uint8Array(await readFile(path));
+        bytes = new Uint8Array(await readBoundedFile(path, { maxBytes: FILE_LIMITS.inspectFile, what: 'file', allowFifo: true }));
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
+        const code = ((err instanceof FileInputError ? err.cause : err) as NodeJS.ErrnoException | undefined)?.code;
         throw new AuthmateError('FILE_UNREADABLE', `can't read it: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { field: 'file', cause: err });
       }
       return inspectFile(bytes, { ...(gate ? { gatePrivateKey: gate.privateKey } : {}), showSecret: args['show-secret'] });

@@ -5,8 +5,6 @@
  * every field present: unset messages `null`, uint64 as decimal strings, bytes in base64.
  * Readers try binary first, then JSON, as neofs-cli's `ReadBinaryOrJSON`.
  */
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { publicKeyFromPrivate, bytesToHex } from '../crypto/keys.js';
 import { SignatureScheme, signData } from '../crypto/signature.js';
 import { AuthmateError } from '../errors.js';
@@ -14,9 +12,10 @@ import { checkOwnerId, ownerIdFromPublicKey, ownerIdToString, containerIdToStrin
 import { decodeEACLTable, eaclTableFromJSON, eaclTableToJSON, encodeEACLTable, type EACLTable } from '../policy/eacl.js';
 import { decodeBearerToken, encodeBearerToken, encodeBearerTokenBody, type BearerToken } from '../tokens/bearer.js';
 import { TokenFormatError } from '../tokens/common.js';
+import { FILE_LIMITS, FileInputError, readBoundedFile, writeFileAtomic } from '../util/files.js';
 import { readMessage, type FieldName, type JsonValue } from '../util/protojson.js';
 import { looksLikeJson } from './file.js';
-import { SCHEME_NAMES, decodeTokenJson, fields, readIdMessage, readSignature, readUint64 } from './json.js';
+import { SCHEME_NAMES, decodeTokenJson, fields, readIdMessage, readLifetime, readSignature } from './json.js';
 import { enumName } from '../util/protojson.js';
 
 export type BearerTokenFormat = 'binary' | 'json';
@@ -72,7 +71,6 @@ export function encodeBearerTokenJson(t: BearerToken, indent?: number): string {
 const F = (json: string, proto = json): FieldName => ({ json, proto });
 const TOKEN_FIELDS = [F('body'), F('signature')] as const;
 const BODY_FIELDS = [F('eaclTable', 'eacl_table'), F('ownerID', 'owner_id'), F('lifetime'), F('issuer')] as const;
-const LIFETIME_FIELDS = [F('exp'), F('nbf'), F('iat')] as const;
 
 /** Reads parsed protojson as a bearer token; errors are `JsonFieldError`s naming the JSON path. */
 export function bearerTokenFromJsonValue(value: JsonValue): BearerToken {
@@ -82,14 +80,7 @@ export function bearerTokenFromJsonValue(value: JsonValue): BearerToken {
     const b = readMessage(top.body, 'body', fields(BODY_FIELDS));
     if (b.eaclTable !== undefined) t.eaclTable = encodeEACLTable(eaclTableFromJSON(b.eaclTable, 'body.eaclTable'));
     if (b.ownerID !== undefined) t.ownerId = readIdMessage(b.ownerID, 'body.ownerID', checkOwnerId);
-    if (b.lifetime !== undefined) {
-      const lt = readMessage(b.lifetime, 'body.lifetime', fields(LIFETIME_FIELDS));
-      t.lifetime = {
-        exp: readUint64(lt.exp, 'body.lifetime.exp'),
-        nbf: readUint64(lt.nbf, 'body.lifetime.nbf'),
-        iat: readUint64(lt.iat, 'body.lifetime.iat'),
-      };
-    }
+    if (b.lifetime !== undefined) t.lifetime = readLifetime(b.lifetime, 'body.lifetime');
     if (b.issuer !== undefined) t.issuer = readIdMessage(b.issuer, 'body.issuer', checkOwnerId);
   }
   if (top.signature !== undefined) t.signature = readSignature(top.signature, 'signature');
@@ -139,10 +130,11 @@ export function encodeBearerTokenAs(token: BearerToken, format: BearerTokenForma
 export async function readBearerTokenFile(path: string): Promise<DecodedBearerToken> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    // Bounded like every token file (FILE_LIMITS): a wrong path such as /dev/zero must not eat memory.
+    bytes = new Uint8Array(await readBoundedFile(path, { maxBytes: FILE_LIMITS.sessionTokenFile, what: 'file', allowFifo: true }));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
+    const code = ((err instanceof FileInputError ? err.cause : err) as NodeJS.ErrnoException | undefined)?.code;
+    const why = code === 'ENOENT' ? 'no such file' : (err as Error).message;
     throw new BearerTokenFileError(path, 'read', `can't read bearer token file ${path}: ${why}`, { cause: err });
   }
   try {
@@ -152,16 +144,14 @@ export async function readBearerTokenFile(path: string): Promise<DecodedBearerTo
   }
 }
 
-/** Writes a token file (0644, as neofs-cli) through a temporary file renamed over `path`. */
+/** Writes a token file (0644, as neofs-cli) atomically, as session token files are written. */
 export async function writeBearerTokenFile(path: string, token: BearerToken, format: BearerTokenFormat): Promise<Uint8Array> {
   const bytes = encodeBearerTokenAs(token, format);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await writeFile(tmp, bytes, { mode: 0o644, flag: 'wx' });
-    await rename(tmp, path);
+    await writeFileAtomic(path, bytes, { mode: 0o644 });
   } catch (err) {
-    await unlink(tmp).catch(() => {});
-    throw new BearerTokenFileError(path, 'write', `can't write bearer token to ${path}: ${(err as Error).message}`, { cause: err });
+    const why = err instanceof FileInputError && err.cause instanceof Error ? err.cause.message : (err as Error).message;
+    throw new BearerTokenFileError(path, 'write', `can't write bearer token to ${path}: ${why}`, { cause: err });
   }
   return bytes;
 }

@@ -106,6 +106,12 @@ const F = (json: string, proto = json): FieldName => ({ json, proto });
 const TOKEN_FIELDS = [F('body'), F('signature')] as const;
 const BODY_FIELDS = [F('id'), F('ownerID', 'owner_id'), F('lifetime'), F('sessionKey', 'session_key'), F('object'), F('container')] as const;
 const LIFETIME_FIELDS = [F('exp'), F('nbf'), F('iat')] as const;
+
+/** `TokenLifetime{exp, nbf, iat}` of bearer and session v1 tokens, uint64 epochs as strings. */
+export function readLifetime(v: JsonValue, path: string): { exp: bigint; nbf: bigint; iat: bigint } {
+  const lt = readMessage(v, path, fields(LIFETIME_FIELDS));
+  return { exp: readUint64(lt.exp, `${path}.exp`), nbf: readUint64(lt.nbf, `${path}.nbf`), iat: readUint64(lt.iat, `${path}.iat`) };
+}
 const OBJECT_CTX_FIELDS = [F('verb'), F('target')] as const;
 const TARGET_FIELDS = [F('container'), F('objects')] as const;
 const CONTAINER_CTX_FIELDS = [F('verb'), F('wildcard'), F('containerID', 'container_id')] as const;
@@ -200,14 +206,7 @@ export function sessionTokenFromJsonValue(value: JsonValue): SessionToken {
   }
   const t: SessionToken = { id };
   if (b.ownerID !== undefined) t.ownerId = readIdMessage(b.ownerID, 'body.ownerID', checkOwnerId);
-  if (b.lifetime !== undefined) {
-    const lt = readMessage(b.lifetime, 'body.lifetime', fields(LIFETIME_FIELDS));
-    t.lifetime = {
-      exp: readUint64(lt.exp, 'body.lifetime.exp'),
-      nbf: readUint64(lt.nbf, 'body.lifetime.nbf'),
-      iat: readUint64(lt.iat, 'body.lifetime.iat'),
-    };
-  }
+  if (b.lifetime !== undefined) t.lifetime = readLifetime(b.lifetime, 'body.lifetime');
   const key = readBytes(b.sessionKey, 'body.sessionKey');
   if (key.length > 0) t.sessionKey = key;
   if (b.object !== undefined && b.container !== undefined) {

@@ -28,6 +28,8 @@ export const FILE_LIMITS = {
   credentials: 16 * MiB,
   sessionTokenFile: 1 * MiB,
   rules: 1 * MiB,
+  /** `inspect --file`: an AccessBox (a few KiB even for many gates) or any token file. */
+  inspectFile: 16 * MiB,
 } as const;
 
 export type FileInputErrorCode =
