@@ -10,31 +10,23 @@
 // itself 100 processes. A tool failing or returning a wrong result exits 1; a missed target
 // prints MISSED (exit 0).
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, machine, median, ms } from './common.mjs';
+import { fmt, leaseDevnet, machine, median, ms } from './common.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(root, 'bin/authmate.js');
 const N = Number(process.env.BENCH_BATCH_N ?? 100);
 const ROUNDS = Number(process.env.BENCH_BATCH_ROUNDS ?? 3);
 
-function devnetScript(script, args, env) {
-  const r = spawnSync('bash', [join(root, 'scripts/devnet', script), ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0) throw new Error(`scripts/devnet/${script} exited ${r.status ?? r.signal}:\n${r.stderr.split('\n').slice(-15).join('\n')}`);
-  return { stdout: r.stdout.trim() };
-}
-
-const lease = `bench-batch-${process.pid}-${randomBytes(3).toString('hex')}`;
-let leased = false;
+let release = () => {};
 const dir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
 try {
-  const up = devnetScript('up.sh', [], { DEVNET_LEASE: lease, DEVNET_LEASE_PID: String(process.pid) });
-  leased = true;
-  const net = JSON.parse(readFileSync(up.stdout.split('\n').pop(), 'utf8'));
+  const devnet = leaseDevnet('batch');
+  release = devnet.release;
+  const net = devnet.net;
   const goBin = join(net.binDirs.s3gw, 'neofs-s3-authmate');
   const user = net.users[0];
   const [gw0, gw1] = net.gateways;
@@ -97,12 +89,5 @@ try {
   process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
-  if (leased) {
-    try {
-      devnetScript('down.sh', ['--release', lease], {});
-    } catch (err) {
-      console.error(`releasing the devnet lease ${lease} failed: ${err.message}`);
-      process.exitCode = 1;
-    }
-  }
+  release();
 }

@@ -1,6 +1,8 @@
 // Shared by the benches: medians, child-process timing and the machine context printed with
 // every figure (the cores this process may use and the load average at that moment).
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 
 export const median = (xs) => {
@@ -27,4 +29,38 @@ export function timeProcess(file, args, { env, pinned = false, input = '' } = {}
   const t = ms(t0);
   if (r.status !== 0) throw new Error(`${f} ${a.join(' ')} exited ${r.status ?? r.signal}: ${r.stderr}`);
   return { t, stdout: r.stdout, stderr: r.stderr };
+}
+
+const root = new URL('..', import.meta.url).pathname;
+
+function devnetScript(script, args, env) {
+  const r = spawnSync('bash', [`${root}scripts/devnet/${script}`, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`scripts/devnet/${script} exited ${r.status ?? r.signal}:\n${r.stderr.split('\n').slice(-15).join('\n')}`);
+  return r.stdout.trim();
+}
+
+/**
+ * The local network for a bench: started with a lease if none runs, else joined. `release()`
+ * gives the lease back (the network stops only if this run started it and nobody else holds one).
+ */
+export function leaseDevnet(tag) {
+  const lease = `bench-${tag}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const up = devnetScript('up.sh', [], { DEVNET_LEASE: lease, DEVNET_LEASE_PID: String(process.pid) });
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    try {
+      devnetScript('down.sh', ['--release', lease], {});
+    } catch (err) {
+      console.error(`releasing the devnet lease ${lease} failed: ${err.message}`);
+      process.exitCode = 1;
+    }
+  };
+  try {
+    return { net: JSON.parse(readFileSync(up.split('\n').pop(), 'utf8')), release };
+  } catch (err) {
+    release();
+    throw err;
+  }
 }

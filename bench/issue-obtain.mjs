@@ -24,45 +24,23 @@
 // network is stopped only if this run started it and nobody else holds a lease).
 // Env: BENCH_ROUNDS (default 7).
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { haveTaskset, machine, median, ms } from './common.mjs';
+import { haveTaskset, leaseDevnet, machine, median, ms } from './common.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const CLI = join(root, 'bin/authmate.js');
 const TRACE = join(root, 'bench/trace-preload.mjs');
 
-function devnetScript(script, args, env) {
-  const r = spawnSync('bash', [join(root, 'scripts/devnet', script), ...args], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (r.status !== 0) throw new Error(`scripts/devnet/${script} exited ${r.status ?? r.signal}:\n${r.stderr.split('\n').slice(-15).join('\n')}`);
-  return { stdout: r.stdout.trim(), stderr: r.stderr };
-}
-
-const lease = `bench-issue-obtain-${process.pid}-${randomBytes(3).toString('hex')}`;
-let leased = false;
-function release() {
-  if (!leased) return;
-  leased = false;
-  try {
-    devnetScript('down.sh', ['--release', lease], {});
-  } catch (err) {
-    console.error(`releasing the devnet lease ${lease} failed: ${err.message}`);
-    process.exitCode = 1;
-  }
-}
+let release = () => {};
 
 try {
-  const up = devnetScript('up.sh', [], { DEVNET_LEASE: lease, DEVNET_LEASE_PID: String(process.pid) });
-  leased = true;
-  const net = JSON.parse(readFileSync(up.stdout.split('\n').pop(), 'utf8'));
+  const devnet = leaseDevnet('issue-obtain');
+  release = devnet.release;
+  const net = devnet.net;
   const goBin = join(net.binDirs.s3gw, 'neofs-s3-authmate');
   const user = net.users[0];
   const [gw0, gw1] = net.gateways;

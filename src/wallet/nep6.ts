@@ -16,9 +16,10 @@ import {
   scriptHashFromAddress,
   verificationScript,
 } from '../crypto/keys.js';
-import { FILE_LIMITS, FileInputError, readBoundedFile } from '../util/files.js';
+import { FileInputError, readBoundedFile } from '../util/files.js';
 import { chooseDefaultAccount } from './choice.js';
 import { checkScryptParams, NEP2_SCRYPT, nep2Decrypt, nep2Encrypt, Nep2Error, type ScryptParams } from './nep2.js';
+import { WALLET_FILE_MAX_BYTES } from './limits.js';
 
 /** What kind of wallet problem occurred (`code` is `WALLET_<KIND>`). */
 export type WalletErrorKind =
@@ -247,11 +248,11 @@ export async function decryptAccountKey(
   return priv;
 }
 
-/** Reads and checks a NEP-6 file (a regular file or FIFO of at most `FILE_LIMITS.wallet` bytes). */
+/** Reads and checks a NEP-6 file (a regular file or FIFO of at most `WALLET_FILE_MAX_BYTES`). */
 export async function openWallet(path: string): Promise<Wallet> {
   let text: string;
   try {
-    text = (await readBoundedFile(path, { maxBytes: FILE_LIMITS.wallet, what: 'wallet file', allowFifo: true })).toString('utf8');
+    text = (await readBoundedFile(path, { maxBytes: WALLET_FILE_MAX_BYTES, what: 'wallet file', allowFifo: true })).toString('utf8');
   } catch (err) {
     if (err instanceof FileInputError) throw new WalletError(err.code === 'FILE_MISSING' ? 'missing' : 'unreadable', err.message, { cause: err });
     throw err;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addressFromScriptHash } from '../../src/crypto/keys.js';
 import { ACCOUNTS_LISTED_IN_ERRORS, openWallet, parseNep6, Wallet, WalletError } from '../../src/wallet/nep6.js';
-import { FILE_LIMITS } from '../../src/util/files.js';
+import { WALLET_FILE_MAX_BYTES } from '../../src/wallet/limits.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'authmate-wallet-limits-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -30,7 +30,7 @@ describe('wallet file reads are bounded', () => {
 
   it('refuses a wallet over the 16 MiB limit, naming the file and the limit', async () => {
     const p = join(tmp, 'huge.json');
-    writeFileSync(p, Buffer.alloc(FILE_LIMITS.wallet + 1, 0x20));
+    writeFileSync(p, Buffer.alloc(WALLET_FILE_MAX_BYTES + 1, 0x20));
     const err = await walletError(openWallet(p));
     expect(err.message).toBe(`wallet file ${p} is larger than the 16 MiB limit`);
   });
