@@ -4,12 +4,12 @@
  * (127.0.0.1:1, refused at once). Every case exits with its code from failures.ts, says what is
  * wrong on stderr, prints nothing on stdout and writes no output file.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli-process.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WALLET = join(ROOT, 'test/fixtures/wallets/neo-go-single.json');
@@ -24,32 +24,10 @@ const OUT = join(tmp, 'out.token');
 writeFileSync(join(tmp, 'broken.json'), '{"body":{"lifetime":{"exp":"x"}}}');
 writeFileSync(join(tmp, 'junk.bin'), 'not a token at all');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** Spawns the CLI with no AWS settings of this machine and only the given AUTHMATE_ variables. */
-function authmate(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AUTHMATE_') && !k.startsWith('AWS_')));
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, ['--no-warnings', join(ROOT, 'bin/authmate.js'), ...args], {
-      env: { ...clean, CI: 'true', AWS_SHARED_CREDENTIALS_FILE: join(tmp, 'none'), AWS_CONFIG_FILE: join(tmp, 'none'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', rej);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      res({ code, stdout, stderr });
-    });
-  });
-}
+/** Without this machine's AWS settings either. */
+const authmate = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { AWS_SHARED_CREDENTIALS_FILE: join(tmp, 'none'), AWS_CONFIG_FILE: join(tmp, 'none'), ...env }, { dropEnv: (k) => k.startsWith('AWS_'), nodeArgs: ['--no-warnings'] });
 
 const presign = (extra: string[], keys = true, set: { endpoint?: string; object?: string } = {}) => [
   'generate-presigned-url', '--endpoint', set.endpoint ?? 'http://127.0.0.1:9000', '--bucket', 'b', '--object', set.object ?? 'o',

@@ -4,12 +4,12 @@
  * stderr, prints nothing on stdout, and never waits for input (stdin is not a terminal). The
  * cases that need a real box object (not a box, not yours) run in test/e2e/inspect-revoke.test.ts.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli-process.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'test/fixtures/wallets');
@@ -24,23 +24,7 @@ const JSON_FILE = join(tmp, 'other.json');
 writeFileSync(TEXT_FILE, 'these are my notes, not a token\n');
 writeFileSync(JSON_FILE, '{"body": {"nope": 1}}');
 
-function authmate(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AUTHMATE_')));
-  const started = Date.now();
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/authmate.js'), ...args], { env: { ...clean, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000); // a hang fails the case
-    child.on('error', rej);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      res({ code, stdout, stderr, ms: Date.now() - started });
-    });
-  });
-}
+const authmate = (args: string[], env: Record<string, string> = {}) => runCli(args, env);
 
 interface Case {
   name: string;

@@ -7,12 +7,12 @@
  * Local checks run before the wallet and the network, so most cases need neither; the wallet
  * cases decrypt a real neo-go fixture; the peer cases dial 127.0.0.1:1 (refused at once).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli-process.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'test/fixtures/wallets');
@@ -33,34 +33,8 @@ const credsDir = join(tmp, 'aws');
 const CREDS = join(credsDir, 'credentials');
 const CREDS_TEXT = '[default]\naws_access_key_id = KEEP\naws_secret_access_key = ME\n\n[other]\nregion = eu-west-1\n';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
 
-/** Spawns the CLI with stdin closed (/dev/null, not a terminal), CI=true and only the given AUTHMATE_ variables. */
-function authmate(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AUTHMATE_')));
-  const started = Date.now();
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/authmate.js'), ...args], {
-      env: { ...clean, CI: 'true', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000); // a hang fails the case, not the run
-    child.on('error', rej);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      res({ code, stdout, stderr, ms: Date.now() - started });
-    });
-  });
-}
+const authmate = (args: string[], env: Record<string, string> = {}) => runCli(args, env);
 
 const userPw = { AUTHMATE_WALLET_PASSPHRASE: PASSWORD };
 const gatePw = { AUTHMATE_WALLET_GATE_PASSPHRASE: PASSWORD };

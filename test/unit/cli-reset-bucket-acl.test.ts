@@ -4,11 +4,11 @@
  * stderr, nothing on stdout. The wallet cases decrypt a real neo-go fixture; the peer is
  * 127.0.0.1:1 (refused at once).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './cli-process.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'test/fixtures/wallets');
@@ -16,22 +16,8 @@ const WALLET = join(FIXTURES, 'neo-go-single.json');
 const PASSWORD: string = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8'))['neo-go-single.json'].password;
 const KEY_ID = '7qVGMYo1Rr8R6Zxqtjqnr3NqfkbrWL3xpb34kEEfyjyx0BeDtxLJ4Yk6SHKfQUvJLq7DFBDN3bPzjTDNwy3k9M3Jy';
 
-function authmate(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AUTHMATE_') && k !== 'WALLET_GATE_PASSPHRASE'));
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/authmate.js'), ...args], { env: { ...clean, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', rej);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      res({ code, stdout, stderr });
-    });
-  });
-}
+/** Without Go v0.45's own password variable either (this command reads it). */
+const authmate = (args: string[], env: Record<string, string> = {}) => runCli(args, env, { dropEnv: (k) => k === 'WALLET_GATE_PASSPHRASE' });
 
 const base = (over: Record<string, string | undefined> = {}): string[] => {
   const flags: Record<string, string | undefined> = {
