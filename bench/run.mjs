@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['wallet.mjs', 'tz.mjs', 'issue-obtain.mjs', 'placement-ql.mjs', 'batch.mjs'];
+const BENCHES = ['wallet.mjs', 'tz.mjs', 'issue-obtain.mjs', 'placement-ql.mjs', 'hardening.mjs', 'batch.mjs'];
 
 const only = process.argv.slice(2);
 const selected = only.length ? BENCHES.filter((b) => only.some((o) => b.startsWith(o))) : BENCHES;
