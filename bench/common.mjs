@@ -15,6 +15,17 @@ export const fmt = (x) => `${x.toFixed(1)} ms`;
 /** `[cores 2, load 0.41 0.52 0.60]`: what the figure on the same line was measured on. */
 export const machine = () => `[cores ${availableParallelism()}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}]`;
 
+/**
+ * NODE_EXTRA_CA_CERTS, if this machine's environment sets it: Node 20 then parses its bundled root
+ * certificates and that file at every process start (tens of ms with a system bundle), before any
+ * of our code runs; Go pays nothing for it. Benches that start Node show figures with the
+ * environment as it is and, when it is set, also without it.
+ */
+export const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
+
+/** `env` without NODE_EXTRA_CA_CERTS. */
+export const withoutExtraCa = (env = process.env) => Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS'));
+
 /** Whether `taskset` can pin a child to CPU 0 here. */
 export const haveTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 

@@ -22,13 +22,14 @@
 // signing + box (CPU between the key and the object put) and exit.
 // The network is started with a lease if none is running, and the lease released at the end (the
 // network is stopped only if this run started it and nobody else holds a lease).
-// Env: BENCH_ROUNDS (default 7).
+// Where this machine sets NODE_EXTRA_CA_CERTS (every Node start then loads it), ours g4 also runs
+// without it, as an extra line. Env: BENCH_ROUNDS (default 7).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { haveTaskset, leaseDevnet, machine, median, ms } from './common.mjs';
+import { extraCaCerts, haveTaskset, leaseDevnet, machine, median, ms, withoutExtraCa } from './common.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -51,13 +52,13 @@ try {
    * Runs one tool as a process and returns {t, out} (parsed JSON stdout); throws on failure.
    * `pinned`: under `taskset -c 0`; `trace`: ours under the trace preload, writing to that file.
    */
-  function run(tool, args, { pinned = false, trace } = {}) {
+  function run(tool, args, { pinned = false, trace, noExtraCa = false } = {}) {
     let [file, ...pre] = tools[tool];
     if (trace) pre = ['--import', TRACE, ...pre];
     if (pinned) [file, pre] = ['taskset', ['-c', '0', file, ...pre]];
     const t0 = process.hrtime.bigint();
     const r = spawnSync(file, [...pre, ...args], {
-      env: trace ? { ...env, BENCH_TRACE_FILE: trace } : env,
+      env: { ...(noExtraCa ? withoutExtraCa(env) : env), ...(trace ? { BENCH_TRACE_FILE: trace } : {}) },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 120_000,
@@ -76,6 +77,7 @@ try {
     'ours g3': () => run('ours', [...intoCid, '--box-format', 'g3']),
     go: () => run('go', intoCid),
   };
+  if (extraCaCerts !== undefined) cases['ours g4 no extra CA'] = () => run('ours', [...intoCid, '--box-format', 'g4'], { noExtraCa: true });
   if (haveTaskset) {
     cases['ours g4 pinned'] = () => run('ours', [...intoCid, '--box-format', 'g4'], { pinned: true });
     cases['go pinned'] = () => run('go', intoCid, { pinned: true });
@@ -130,6 +132,7 @@ try {
   };
   console.log(`issue-obtain: devnet ${net.dataDir} peer ${net.peer}, go neofs-s3-authmate ${net.versions.s3gw}, container ${cid}, 2 gate keys ${machine()}`);
   line('issue-secret g4', times.issue['ours g4'], times.issue.go, 1.0, '; both write g4');
+  if (extraCaCerts !== undefined) line('issue-secret g4, no extra CA', times.issue['ours g4 no extra CA'], times.issue.go, 1.0, '; ours without NODE_EXTRA_CA_CERTS');
   if (haveTaskset) line('issue-secret g4 pinned 1 core', times.issue['ours g4 pinned'], times.issue['go pinned'], 1.0, '; both taskset -c 0');
   line('issue-secret g3 (ours)', times.issue['ours g3'], times.issue.go, 1.0, '; ours g3 vs go g4');
   line('obtain-secret (go box)', times.obtain.ours, times.obtain.go, 0.75, '; same go-made g4 box, same flags');
@@ -174,7 +177,14 @@ try {
     spawnSync(process.execPath, ['-e', '0']);
     bare.push(ms(t0));
   }
-  console.log(`issue-obtain context: bare node -e 0 median ${fmt(median(bare))} ${machine()}`);
+  const bareNoCa = [];
+  for (let i = 0; i < 5 && extraCaCerts !== undefined; i++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0'], { env: withoutExtraCa() });
+    bareNoCa.push(ms(t0));
+  }
+  const noCa = extraCaCerts === undefined ? '' : `; without NODE_EXTRA_CA_CERTS (set here to ${extraCaCerts}) ${fmt(median(bareNoCa))}`;
+  console.log(`issue-obtain context: bare node -e 0 median ${fmt(median(bare))}${noCa} ${machine()}`);
 } catch (err) {
   console.error(`issue-obtain bench failed: ${err instanceof Error ? err.message : err}`);
   process.exitCode = 1;

@@ -1,5 +1,6 @@
 /**
- * Imported by main.ts before anything else. When this process runs `issue-secret`,
+ * Loaded by the CLI bundle's entry (scripts/bundle/cli-entry.mjs) before anything else. When this
+ * process runs `issue-secret`,
  * `obtain-secret` or `wallet check` with the wallet password(s) in the environment, it starts the
  * NEP-2 scrypt of the wallet account(s) right away, its lanes on worker threads
  * (src/crypto/scrypt/), so that it overlaps loading yargs and the network code instead of

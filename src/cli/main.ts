@@ -1,4 +1,3 @@
-import './early.js'; // first: starts the wallets' scrypt before yargs and the rest load
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { CliError, COMMON_FAILURES, ExitCode, toCliError } from './base/failures.js';
