@@ -15,7 +15,7 @@ import type { ContainerPolicy } from '../box/accessbox.js';
 import { buildAccessBox, type AccessBoxFormat, type BuiltAccessBox, type GateTokens } from '../box/box.js';
 import type { RandomSource } from '../box/crypto.js';
 import type { WaitProgress } from '../neofs/client.js';
-import { BASIC_ACL_AUTHMATE, containerId as computeContainerId, newContainer, type Attribute, type Container } from '../neofs/container.js';
+import { BASIC_ACL_AUTHMATE, containerId as computeContainerId, newContainer, type Attribute, type Container, type SignedContainer } from '../neofs/container.js';
 import type { NetworkInfo } from '../neofs/netmap.js';
 import type { ObjectAttribute } from '../neofs/object.js';
 import { asContainerId, containerIdToString, objectIdToString, ownerIdFromPublicKey, parseContainerId, type ContainerId, type ObjectId, type OwnerId } from '../neofs/refs.js';
@@ -388,7 +388,15 @@ export function planIssue(p: PreparedIssue, facts: IssueFacts): IssuePlan {
 }
 
 /** The writes: the container (new: create and wait; existing: check it is there), then the box object. */
-export async function runIssuePlan(plan: IssuePlan, store: AuthmateStore, o: RunOptions & { network?: NetworkInfo } = {}): Promise<IssueSecretResult> {
+/** Reads a run may have started early (e.g. while the wallet decrypted): each saves a round trip after the key. */
+export interface EarlyReads {
+  /** Network facts. */
+  network?: NetworkInfo;
+  /** The lookup of the existing container the box goes to (any key may read a container). */
+  existingContainer?: Promise<SignedContainer>;
+}
+
+export async function runIssuePlan(plan: IssuePlan, store: AuthmateStore, o: RunOptions & EarlyReads = {}): Promise<IssueSecretResult> {
   const progress = o.onProgress ?? (() => {});
   const call = o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs };
   const cid = plan.containerId;
@@ -413,7 +421,7 @@ export async function runIssuePlan(plan: IssuePlan, store: AuthmateStore, o: Run
   } else {
     // A clear error now beats an unreadable box later.
     try {
-      await store.containerGet(cid, call);
+      await (o.existingContainer ?? store.containerGet(cid, call));
     } catch (err) {
       if (err instanceof ContainerNotFoundError) {
         throw new InvalidOptionError('BOX_CONTAINER_NOT_FOUND', 'containerId', `container ${shown} does not exist (the node says: ${err.message})`, { cause: err });
@@ -446,14 +454,13 @@ export async function runIssuePlan(plan: IssuePlan, store: AuthmateStore, o: Run
 /** Runs a prepared input against a store: network facts, the plan, the writes. */
 export async function issuePrepared(
   prepared: PreparedIssue,
-  o: RunOptions & {
-    store: AuthmateStore;
-    userPrivateKey: Uint8Array;
-    now?: () => number;
-    random?: RandomSource;
-    /** Network facts already read (e.g. while the wallet decrypted): saves a round trip. */
-    network?: NetworkInfo;
-  },
+  o: RunOptions &
+    EarlyReads & {
+      store: AuthmateStore;
+      userPrivateKey: Uint8Array;
+      now?: () => number;
+      random?: RandomSource;
+    },
 ): Promise<IssueSecretResult> {
   const call = o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs };
   const network = o.network ?? (await o.store.networkInfo(call));

@@ -8,6 +8,7 @@ import { assertCredentialsWritable, writeAwsCredentials } from '../aws/credentia
 import { DEFAULT_BOX_FORMAT } from '../authmate/defaults.js';
 import { issuePrepared, prepareIssue, type IssueInput, type IssueSecretResult } from '../authmate/issue.js';
 import type { AccessBoxFormat } from '../box/box.js';
+import type { ContainerId } from '../neofs/refs.js';
 import type { IssueSecretArgs } from './base/args.js';
 import { durationFlag, makeContext, type CliContext } from './base/context.js';
 import { CliError, ExitCode, issueFailures, mapFailures } from './base/failures.js';
@@ -120,15 +121,21 @@ export function failuresFor(args: IssueSecretArgs): ReturnType<typeof issueFailu
   return issueFailures(sessionFlag, args['container-id'] !== undefined ? `container ${args['container-id']}` : 'the new container');
 }
 
-/** The wallet's key (asked for once), while the peer is dialled; errors by `failures`. */
-export async function openWalletAndDial(args: IssueSecretArgs, ctx: CliContext, failures: ReturnType<typeof issueFailures>) {
+/**
+ * The wallet's key (asked for once), while the peer is dialled and, given `existing`, that
+ * container is looked up (its errors are reported only when awaited: wallet errors come first);
+ * errors by `failures`.
+ */
+export async function openWalletAndDial(args: IssueSecretArgs, ctx: CliContext, failures: ReturnType<typeof issueFailures>, existing?: ContainerId) {
   const dialMs = durationFlag('pool-dial-timeout', args['pool-dial-timeout'], ExitCode.Usage);
   const dialing = dial(args.peer, dialMs, ctx);
+  const existingContainer = existing && dialing.ready.then((c) => c.containerGet(existing, { timeoutMs: ctx.timeoutMs }));
+  existingContainer?.catch(() => {}); // reported when awaited
   const { wallets: user, client } = await afterWallets(
     dialing,
     mapFailures(failures, () => openUserWallet(args.wallet, args.address)),
   );
-  return { userPrivateKey: user.privateKey, store: client.withSigner(user.privateKey), network: await dialing.network };
+  return { userPrivateKey: user.privateKey, store: client.withSigner(user.privateKey), network: await dialing.network, existingContainer };
 }
 
 export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
@@ -148,7 +155,8 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
   if (credsFile !== undefined) await checkCredentialsFile(credsFile);
 
   // 2. The wallet, while the peer is dialled (a wallet error is still reported first).
-  const { store, userPrivateKey, network } = await openWalletAndDial(args, ctx, failures);
+  const existing = 'existing' in prepared.container ? prepared.container.existing : undefined;
+  const { store, userPrivateKey, network, existingContainer } = await openWalletAndDial(args, ctx, failures, existing);
 
   // 3. The work, signed with the user's key, under --timeout. A failure after a container was
   // created for the box names it, so a rerun can use it instead of making another one.
@@ -159,7 +167,8 @@ export async function runIssueSecret(args: IssueSecretArgs): Promise<void> {
         issuePrepared(prepared, {
           store,
           userPrivateKey,
-          network, // read while the wallet decrypted: one round trip less after the key
+          network, // both read while the wallet decrypted: round trips saved after the key
+          ...(existingContainer ? { existingContainer } : {}),
           timeoutMs: ctx.timeoutMs,
           pollIntervalMs: pollMs,
           onProgress: ctx.log,

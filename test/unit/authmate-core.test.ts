@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import bs58 from 'bs58';
 import {
   MemoryNetwork,
+  issuePrepared,
   issueSecret,
   obtainSecret,
   parseAccessKeyId,
@@ -135,6 +136,28 @@ describe('issueSecret → obtainSecret through the memory store', () => {
       field: 'containerId',
     });
     expect(net.calls).not.toContain('objectPut');
+  });
+
+  it('an existing container looked up early (existingContainer): that lookup is used, not a second Get; its not-found is the typed error', async () => {
+    const net = new MemoryNetwork();
+    const store = net.as(user);
+    const first = await issueSecret({ store, userPrivateKey: user, gatePublicKeys: [gatePubs[0]!] });
+    const prepared = prepareIssue({ gatePublicKeys: [gatePubs[0]!], container: { existing: first.containerId } });
+    const cid = parseContainerId(first.containerId);
+    const early = store.containerGet(cid);
+    net.calls.length = 0;
+    const second = await issuePrepared(prepared, { store, userPrivateKey: user, existingContainer: early });
+    expect(net.calls).toEqual(['networkInfo', 'objectPut']);
+    expect((await obtainSecret({ store, accessKeyId: second.accessKeyId, gatePrivateKey: gates[0]! })).secretAccessKey).toBe(second.secretAccessKey);
+
+    const absent = parseContainerId(bs58.encode(new Uint8Array(32).fill(9)));
+    const missing = store.containerGet(absent);
+    missing.catch(() => {});
+    net.calls.length = 0;
+    await expect(
+      issuePrepared(prepareIssue({ gatePublicKeys: [gatePubs[0]!], container: { existing: bs58.encode(new Uint8Array(32).fill(9)) } }), { store, userPrivateKey: user, existingContainer: missing }),
+    ).rejects.toMatchObject({ code: 'BOX_CONTAINER_NOT_FOUND', field: 'containerId' });
+    expect(net.calls).toEqual(['networkInfo']);
   });
 
   it('a new container is what Go authmate makes: the user owns it, the policy, basic ACL and attributes', async () => {
