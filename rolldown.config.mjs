@@ -1,10 +1,12 @@
 // Bundles the CLI entry (after tsc) into a few files: Node's module loader, not the code, is
-// most of `authmate --help`'s start-up time, and yargs alone is ~40 files. Runtime libraries
-// that handlers import lazily stay external and load from node_modules as usual.
+// most of `authmate --help`'s start-up time, and yargs alone is ~40 files. The noble hashes and
+// ciphers go in too: as ~15 separate ES modules they cost issue-secret 35-50 ms of loading on the
+// main thread while the wallet's scrypt needs the cores. Other runtime libraries that handlers
+// import lazily stay external and load from node_modules as usual.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'rolldown';
 
-const bundled = (id) => id.startsWith('.') || id.startsWith('/') || /^(yargs|yargs-parser|cliui|y18n|escalade|get-caller-file|string-width|strip-ansi|ansi-regex|ansi-styles|wrap-ansi|get-east-asian-width|bs58|base-x)(\/|$)/.test(id);
+const bundled = (id) => id.startsWith('.') || id.startsWith('/') || /^(yargs|yargs-parser|cliui|y18n|escalade|get-caller-file|string-width|strip-ansi|ansi-regex|ansi-styles|wrap-ansi|get-east-asian-width|bs58|base-x|@noble\/hashes|@noble\/ciphers)(\/|$)/.test(id);
 
 const stringWidthShim = fileURLToPath(new URL('scripts/bundle/string-width.mjs', import.meta.url));
 
