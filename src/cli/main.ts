@@ -12,6 +12,11 @@ function packageVersion(): string {
   }
 }
 
+/** The part of yargs' internals touched below (yargs 18: lib/usage.js). */
+interface YargsInternals {
+  getInternalMethods(): { getUsageInstance(): { cacheHelpMessage(): void } };
+}
+
 /** Runs the CLI with `argv` (without node and script) and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   let failure: { message: string; code: number } | undefined;
@@ -46,6 +51,10 @@ export async function main(argv: string[]): Promise<number> {
       failure = { message: e.message, code: e.exitCode };
       throw err ?? new Error(msg);
     });
+  // yargs renders the whole help text before every command's handler, in case the command fails
+  // and help is shown; our failures print their own message, never the help, so skip it: tens of
+  // ms on the main thread just when the wallet's scrypt needs every core.
+  (cli as unknown as YargsInternals).getInternalMethods().getUsageInstance().cacheHelpMessage = () => {};
   try {
     await cli.parseAsync();
   } catch (err) {
