@@ -6,17 +6,15 @@
  * Out: one JSON line per credential, in input order, `{"line": n, ...}`; the exit code is 0 if
  * every line succeeded, else that of the first failed line.
  */
-import { open } from 'node:fs/promises';
 import { issuePreparedSecrets, type BatchItemResult } from '../authmate/batch.js';
 import { prepareIssue, type PreparedIssue } from '../authmate/issue.js';
 import { AuthmateError, InvalidOptionError } from '../errors.js';
+import { FILE_LIMITS, readBoundedFile } from '../util/files.js';
 import type { IssueSecretArgs } from './base/args.js';
 import { durationFlag, makeContext } from './base/context.js';
 import { CliError, ExitCode, toCliError } from './base/failures.js';
 import { boxFormat, failuresFor, inputFromArgs, openWalletAndDial, resultFields } from './run-issue.js';
 
-/** Largest batch file read (about 30,000 lines of two gate keys each). */
-export const BATCH_FILE_MAX_BYTES = 16 * 2 ** 20;
 /** Most credentials in one batch (non-empty lines). */
 export const BATCH_MAX_LINES = 10_000;
 
@@ -85,26 +83,9 @@ export function lineArgs(base: IssueSecretArgs, text: string, line: number): Iss
 async function readBatchFile(path: string): Promise<{ line: number; text: string }[]> {
   let data: Buffer;
   try {
-    const fh = await open(path, 'r');
-    try {
-      const st = await fh.stat();
-      if (!st.isFile()) throw new Error('not a regular file');
-      if (st.size > BATCH_FILE_MAX_BYTES) throw new Error(`${st.size} bytes is more than the limit of ${BATCH_FILE_MAX_BYTES} (16 MiB)`);
-      // Read at most one byte past the limit: a file that grew after stat is still refused.
-      const buf = Buffer.alloc(BATCH_FILE_MAX_BYTES + 1);
-      let got = 0;
-      for (;;) {
-        const { bytesRead } = await fh.read(buf, got, buf.length - got, got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-        if (got > BATCH_FILE_MAX_BYTES) throw new Error(`more than the limit of ${BATCH_FILE_MAX_BYTES} bytes (16 MiB)`);
-      }
-      data = buf.subarray(0, got);
-    } finally {
-      await fh.close();
-    }
+    data = await readBoundedFile(path, { maxBytes: FILE_LIMITS.batch, what: 'batch file', allowFifo: true });
   } catch (err) {
-    throw new CliError(`--batch ${path}: ${(err as Error).message}`, ExitCode.Usage, { cause: err });
+    throw new CliError(`--batch: ${(err as Error).message}`, ExitCode.Usage, { cause: err });
   }
   const lines = data
     .toString('utf8')

@@ -30,6 +30,8 @@ export const FILE_LIMITS = {
   rules: 1 * MiB,
   /** `inspect --file`: an AccessBox (a few KiB even for many gates) or any token file. */
   inspectFile: 16 * MiB,
+  /** `issue-secret --batch`: one JSON object per line (10,000 lines of two gate keys are ~2 MiB). */
+  batch: 16 * MiB,
 } as const;
 
 export type FileInputErrorCode =

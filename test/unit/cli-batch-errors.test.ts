@@ -69,11 +69,11 @@ describe('issue-secret --batch: bad lines (with --fail-fast: checked before the 
 
   it('the file itself: missing, empty, over 16 MiB, over 10,000 lines -> exit 100, nothing on stdout', () => {
     const cases: [string, RegExp][] = [
-      [join(tmp, 'missing.jsonl'), /^--batch .*missing\.jsonl: ENOENT/],
+      [join(tmp, 'missing.jsonl'), /^--batch: batch file .*missing\.jsonl does not exist$/m],
       [file('empty.jsonl', '\n\n'), /no credentials/],
-      [file('big.jsonl', `${'{}'.padEnd(16 * 2 ** 20, ' ')}\n`), /more than the limit of 16777216/],
+      [file('big.jsonl', `${'{}'.padEnd(16 * 2 ** 20, ' ')}\n`), /^--batch: batch file .*big\.jsonl is larger than the 16 MiB limit$/m],
       [file('many.jsonl', '{}\n'.repeat(10_001)), /10001 lines is more than the limit of 10000/],
-      [tmp, /not a regular file/],
+      [tmp, /^--batch: batch file .* is a directory, not a regular file$/m],
     ];
     for (const [path, message] of cases) {
       const r = run(path);
