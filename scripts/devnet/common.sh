@@ -123,3 +123,40 @@ live_leases() {
   done
   echo "$n"
 }
+
+# ---- daemons of the network in data dir $D (up.sh starts them, restart.sh starts one again) ----
+RPC=http://$HOST:$RPC_PORT
+
+# start <name> <cmd>...: daemon in its own session, stdin closed, lock fd not inherited. The log
+# is appended to, so a restarted daemon's log keeps what it said before.
+start() {
+  local n=$1; shift
+  setsid "$@" </dev/null >>"$D/logs/$n.log" 2>&1 9>&- &
+  echo $! >"$D/run/$n.pid"
+}
+start_sn() { start sn "$NODE_BIN/neofs-node" --config "$D/sn/config.yml"; }
+start_gw() { start "gw$1" "$S3GW_BIN/neofs-s3-gw" --config "$D/gw$1/config.yml"; } # <0|1>
+alive() { is_our_pid "$(cat "$D/run/$1.pid")"; }
+fail() { log "$*"; exit 1; }
+wait_until() { # <what> <timeout s> <daemon to watch> <command...>
+  local what=$1 limit=$2 daemon=$3 start=$SECONDS next=$((SECONDS + 10)); shift 3
+  until "$@"; do
+    alive "$daemon" || fail "$daemon exited while waiting for: $what"
+    ((SECONDS - start < limit)) || fail "timed out after ${limit}s waiting for: $what"
+    ((SECONDS < next)) || { log "  still waiting for $what ($((SECONDS - start))s)"; next=$((SECONDS + 10)); }
+    sleep 1
+  done
+}
+adm() { "$NODE_BIN/neofs-adm" -c "$D/adm.yml" "$@" </dev/null 9>&-; }
+
+# True once the storage node is READY and ONLINE in the current network map. A READY node that
+# is not in the map yet (it registers at start) gets there at the next epoch: force one.
+sn_online() {
+  local out
+  out=$("$NODE_BIN/neofs-cli" -c "$D/sn/cli.yml" control healthcheck --endpoint "$HOST:$SN_CTL_PORT" -t 5s 2>&1 9>&- || true)
+  [[ $out == *"Network status: ONLINE"* && $out == *"Health status: READY"* ]] && return 0
+  # A forced tick may race the IR's own timer and FAULT: ignore, the loop retries.
+  [[ $out == *"Health status: READY"* ]] && adm fschain force-new-epoch -r "$RPC" --alphabet-wallets "$D/alphabet" >>"$D/logs/adm.log" 2>&1 || true
+  return 1
+}
+gw_ready() { [[ $(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://$HOST:${GW_PORTS[$1]}/" || true) == 200 ]]; } # <0|1>

@@ -36,16 +36,14 @@ summary() { # <pointer json>: what tests and the demo need, on stderr
 
 # ---- 0. reuse a healthy running network -------------------------------------------------
 healthy() { # <data dir>
-  local d=$1 f out port
+  local d=$1 f out
   [[ -d $d ]] || return 1
   for f in "$d"/run/ir.pid "$d"/run/sn.pid "$d"/run/gw0.pid "$d"/run/gw1.pid; do
     [[ -f $f ]] && is_our_pid "$(cat "$f")" || return 1
   done
   out=$("$NODE_BIN/neofs-cli" -c "$d/sn/cli.yml" control healthcheck --endpoint "$HOST:$SN_CTL_PORT" -t 5s 2>&1 || true)
   [[ $out == *"Network status: ONLINE"* && $out == *"Health status: READY"* ]] || return 1
-  for port in "${GW_PORTS[@]}"; do
-    [[ $(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://$HOST:$port/" || true) == 200 ]] || return 1
-  done
+  gw_ready 0 && gw_ready 1
 }
 
 if [[ -f $POINTER_ENV ]]; then
@@ -111,28 +109,9 @@ trap on_exit EXIT
 trap 'exit 130' INT TERM HUP
 trap 'exit 141' PIPE
 
-# start <name> <cmd>...: daemon in its own session, stdin closed, lock fd not inherited.
-start() {
-  local n=$1; shift
-  setsid "$@" </dev/null >"$D/logs/$n.log" 2>&1 9>&- &
-  echo $! >"$D/run/$n.pid"
-}
-alive() { is_our_pid "$(cat "$D/run/$1.pid")"; }
-fail() { log "$*"; exit 1; }
-wait_until() { # <what> <timeout s> <daemon to watch> <command...>
-  local what=$1 limit=$2 daemon=$3 start=$SECONDS next=$((SECONDS + 10)); shift 3
-  until "$@"; do
-    alive "$daemon" || fail "$daemon exited while waiting for: $what"
-    ((SECONDS - start < limit)) || fail "timed out after ${limit}s waiting for: $what"
-    ((SECONDS < next)) || { log "  still waiting for $what ($((SECONDS - start))s)"; next=$((SECONDS + 10)); }
-    sleep 1
-  done
-}
-
 IR_PASS=ir-pass SN_PASS=sn-pass
 GW_PASS=(gw0-pass gw1-pass)
 USER_PASS=(user1-pass user2-pass)
-RPC=http://$HOST:$RPC_PORT
 
 cat >"$D/adm.yml" <<EOF
 rpc-endpoint: $RPC
@@ -146,7 +125,6 @@ storage:
   user1: "${USER_PASS[0]}"
   user2: "${USER_PASS[1]}"
 EOF
-adm() { "$NODE_BIN/neofs-adm" -c "$D/adm.yml" "$@" </dev/null 9>&-; }
 NET=(-r "$RPC" --alphabet-wallets "$D/alphabet")
 
 # ---- 4. inner ring ----------------------------------------------------------------------
@@ -243,17 +221,9 @@ EOF
   || fail "storage node config rejected: $(cat "$D/logs/sn-check.log")"
 printf 'wallet: "%s"\npassword: "%s"\n' "$D/sn/wallet.json" "$SN_PASS" >"$D/sn/cli.yml"
 log "starting the storage node"
-start sn "$NODE_BIN/neofs-node" --config "$D/sn/config.yml"
+start_sn
 
-# The node registers itself; it enters the netmap at the next epoch, so tick until ONLINE.
-sn_online() {
-  local out
-  out=$("$NODE_BIN/neofs-cli" -c "$D/sn/cli.yml" control healthcheck --endpoint "$HOST:$SN_CTL_PORT" -t 5s 2>&1 9>&- || true)
-  [[ $out == *"Network status: ONLINE"* && $out == *"Health status: READY"* ]] && return 0
-  # A forced tick may race the IR's own timer and FAULT: ignore, the loop retries.
-  [[ $out == *"Health status: READY"* ]] && adm fschain force-new-epoch "${NET[@]}" >>"$D/logs/adm.log" 2>&1 || true
-  return 1
-}
+# The node registers itself; it enters the netmap at the next epoch: sn_online ticks until ONLINE.
 wait_until "storage node ONLINE in the netmap" 240 sn sn_online
 log "storage node ONLINE after $((SECONDS - t0))s"
 
@@ -282,10 +252,9 @@ prometheus: {enabled: false}
 EOF
   GW_PUB[$i]=$(wallet_pubkey "$D/gw$i/wallet.json")
   log "starting S3 gateway $i ($NEOFS_S3_GW_VERSION) on http://$HOST:$port, gate public key ${GW_PUB[$i]}"
-  start "gw$i" "$S3GW_BIN/neofs-s3-gw" --config "$D/gw$i/config.yml"
+  start_gw "$i"
 done
-gw_ready() { [[ $(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://$HOST:$1/" || true) == 200 ]]; }
-for i in 0 1; do wait_until "S3 gateway $i HTTP 200" 120 "gw$i" gw_ready "${GW_PORTS[$i]}"; done
+for i in 0 1; do wait_until "S3 gateway $i HTTP 200" 120 "gw$i" gw_ready "$i"; done
 
 # ---- 9. pointer files for tests and the demo ------------------------------------------------
 users_json=$(for i in 1 2; do

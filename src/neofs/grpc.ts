@@ -212,12 +212,15 @@ export class GrpcCall implements AsyncIterable<Uint8Array> {
   private status: { code: number; details: string } | undefined;
   private streamError: Error | undefined;
   private wake: (() => void) | undefined;
+  /** Kept: a destroyed stream forgets its session, and settle() must know whether the connection ended. */
+  private readonly session: ClientHttp2Stream['session'];
 
   constructor(
     private readonly stream: ClientHttp2Stream,
     timeoutMs: number,
     maxMessageBytes: number,
   ) {
+    this.session = stream.session;
     this.decoder = new FrameDecoder(maxMessageBytes);
     // The timer is what keeps the process alive while a call is pending (the session is unref'd).
     this.timer = setTimeout(() => this.finish(new GrpcError(GrpcCode.DEADLINE_EXCEEDED, 'Deadline exceeded')), Math.min(MAX_TIMER_MS, timeoutMs));
@@ -340,6 +343,10 @@ export class GrpcCall implements AsyncIterable<Uint8Array> {
     const rst = this.stream.rstCode;
     if (err && (err as NodeJS.ErrnoException).code !== 'ERR_HTTP2_STREAM_ERROR') {
       this.finish(new GrpcError(GrpcCode.UNAVAILABLE, err.message, { cause: err }));
+    } else if (rst === h2.NGHTTP2_CANCEL && this.session?.destroyed) {
+      // node:http2 cancels open streams itself when the connection ends (a killed peer's socket
+      // closing cleanly): the peer went away, it did not reset the stream.
+      this.finish(new GrpcError(GrpcCode.UNAVAILABLE, 'the connection closed before the response', { cause: err }));
     } else if (rst !== undefined && rst !== h2.NGHTTP2_NO_ERROR) {
       this.finish(new GrpcError(rstToGrpc(rst), `stream reset by the peer with HTTP/2 error code ${rst}`, { cause: err }));
     } else {

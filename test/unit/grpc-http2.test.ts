@@ -345,6 +345,35 @@ describe('gRPC over node:http2', () => {
     }
   });
 
+  it('a peer that dies after reading the request (connection closed, no RST_STREAM) is unavailable, not a reset', async () => {
+    // What a killed storage node looks like when it had read the whole request: the kernel closes
+    // its socket, and node:http2 cancels our stream locally (rstCode CANCEL) as the session ends.
+    const f = await fake(async (stream) => {
+      await readMessages(stream);
+      stream.session!.destroy();
+    });
+    const t = new Transport(`127.0.0.1:${f.port}`);
+    try {
+      const err = await t.unary(PUT, bytes(1), 5000).catch((e) => e);
+      expect(err).toBeInstanceOf(NeoFSTransportError);
+      expect(err).not.toBeInstanceOf(NeoFSTimeoutError);
+      expect(err.message).toMatch(new RegExp(`^ObjectService\\.Put on 127\\.0\\.0\\.1:${f.port}: peer unavailable: (the connection closed before the response|read ECONNRESET)$`));
+      // A real RST_STREAM CANCEL from a live peer is still reported as the peer's reset.
+      const g = await fake(async (stream) => {
+        await readMessages(stream);
+        stream.close(h2.NGHTTP2_CANCEL);
+      });
+      const u = new Transport(`127.0.0.1:${g.port}`);
+      try {
+        await expect(u.unary(PUT, bytes(1), 5000)).rejects.toThrow(/: gRPC CANCELLED: stream reset by the peer with HTTP\/2 error code 8$/);
+      } finally {
+        u.close();
+      }
+    } finally {
+      t.close();
+    }
+  });
+
   it('reuses one session across calls, and reconnects after GOAWAY', async () => {
     const f = await fake(reply([bytes(3)]));
     const t = new Transport(`127.0.0.1:${f.port}`);
