@@ -10,11 +10,10 @@
  * golden vectors from Go can be reproduced byte for byte.
  */
 import { AuthmateError, type AuthmateErrorOptions } from '../errors.js';
-import { createECDH } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createECDH } from 'node:crypto';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes as cryptoRandom } from '@noble/hashes/utils.js';
-import { gcm } from '@noble/ciphers/aes.js';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 
 /** The generations with per-gate encryption; G4 encrypts the secret with the G3 scheme. */
@@ -66,9 +65,37 @@ export function ecdhKey(privateKey: Uint8Array): EcdhKey {
   };
 }
 
-function cipherFor(scheme: GateCipher, shared: Uint8Array, salt: Uint8Array | undefined, nonce: Uint8Array) {
+interface Aead {
+  /** ciphertext || tag */
+  encrypt(plaintext: Uint8Array): Uint8Array;
+  /** Throws when the tag does not verify. */
+  decrypt(sealed: Uint8Array): Uint8Array;
+}
+
+const view = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.length);
+
+/**
+ * AES-256-GCM through node:crypto (OpenSSL). A pure-JS AES (noble's) builds 64K-entry tables
+ * when its module loads, ~12 ms at every CLI start, and every G4 box needs AES-GCM.
+ */
+function aes256gcm(key: Uint8Array, nonce: Uint8Array): Aead {
+  return {
+    encrypt(plaintext) {
+      const c = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG });
+      return view(Buffer.concat([c.update(plaintext), c.final(), c.getAuthTag()]));
+    },
+    decrypt(sealed) {
+      if (sealed.length < TAG) throw new Error('too short');
+      const d = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG });
+      d.setAuthTag(sealed.subarray(sealed.length - TAG));
+      return view(Buffer.concat([d.update(sealed.subarray(0, sealed.length - TAG)), d.final()]));
+    },
+  };
+}
+
+function cipherFor(scheme: GateCipher, shared: Uint8Array, salt: Uint8Array | undefined, nonce: Uint8Array): Aead {
   const key = scheme === 'g1' ? hkdf(sha256, shared, undefined, undefined, 32) : hkdf(sha256, shared, salt, HKDF_INFO, 32);
-  return scheme === 'g3' ? gcm(key, nonce) : xchacha20poly1305(key, nonce);
+  return scheme === 'g3' ? aes256gcm(key, nonce) : xchacha20poly1305(key, nonce);
 }
 
 /** Encrypts `plaintext` for the holder of `publicKey`'s private key. */
