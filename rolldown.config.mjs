@@ -1,4 +1,4 @@
-// Bundles the CLI entry (after tsc) into a few files: Node's module loader, not the code, is
+// Bundles the CLI entry (after tsc) into one file: Node's module loader, not the code, is
 // most of `authmate --help`'s start-up time, and yargs alone is ~40 files. The noble hashes and
 // ciphers go in too: as ~15 separate ES modules they cost issue-secret 35-50 ms of loading on the
 // main thread while the wallet's scrypt needs the cores. Other runtime libraries that handlers
@@ -16,11 +16,24 @@ export default defineConfig({
   external: (id) => !bundled(id),
   plugins: [
     {
+      // The packages loaded lazily (inquirer, the AWS SDK) stay outside the bundle and are imported
+      // by bin/load-cli.mjs, a real ES module, through the function it passes in: an import()
+      // inside a vm-compiled script needs an experimental Node hook (it warns) that functions
+      // restored from the code cache lose. make-code-cache.mjs fails the build if one remains.
+      name: 'external-dynamic-imports',
+      renderChunk: (code) => code.replace(/\bimport\((['"`])([^'"`./][^'"`]*)\1\)/g, '__authmate_import($1$2$1)'),
+    },
+    {
       // cliui and wrap-ansi get the ASCII fast path (scripts/bundle/string-width.mjs); the shim
       // itself, for other text, loads the real package from node_modules at run time.
       name: 'ascii-string-width',
       resolveId: (id, importer) => (id === 'string-width' && importer !== stringWidthShim ? stringWidthShim : null),
     },
   ],
-  output: { dir: 'dist/cli-bundle', format: 'esm', minify: true, entryFileNames: 'main.js', chunkFileNames: '[name]-[hash].js' },
+  // One CommonJS file, run by bin/load-cli.mjs with a V8 code cache. import.meta.url (the package
+  // version's path, createRequire in yargs and the string-width shim) becomes the bundle's file URL,
+  // which the loader passes in under a name no bundled code uses.
+  // yargs' import.meta.resolve serves only a config file's "extends", which this CLI has not.
+  transform: { define: { 'import.meta.url': '__authmate_bundle_url', 'import.meta': '{}' } },
+  output: { file: 'dist/cli-bundle/cli.cjs', format: 'cjs', minify: true, codeSplitting: false },
 });
