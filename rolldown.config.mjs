@@ -1,8 +1,8 @@
-// Bundles the CLI entry (after tsc) into one file: Node's module loader, not the code, is
-// most of `authmate --help`'s start-up time, and yargs alone is ~40 files. The noble hashes and
-// ciphers go in too: as ~15 separate ES modules they cost issue-secret 35-50 ms of loading on the
-// main thread while the wallet's scrypt needs the cores. Other runtime libraries that handlers
-// import lazily stay external and load from node_modules as usual.
+// Bundles the CLI entry (after tsc) into one CommonJS file, which bin/load-cli.mjs runs with a V8
+// code cache: module loading and compiling, not the code, were most of the CLI's start-up, and
+// yargs alone is ~40 files. The noble hashes and ciphers go in too: as ~15 separate ES modules they
+// cost issue-secret 35-50 ms of loading on the main thread while the wallet's scrypt needs the
+// cores. The packages handlers load lazily (inquirer, the AWS SDK) stay outside.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'rolldown';
 
@@ -30,10 +30,9 @@ export default defineConfig({
       resolveId: (id, importer) => (id === 'string-width' && importer !== stringWidthShim ? stringWidthShim : null),
     },
   ],
-  // One CommonJS file, run by bin/load-cli.mjs with a V8 code cache. import.meta.url (the package
-  // version's path, createRequire in yargs and the string-width shim) becomes the bundle's file URL,
-  // which the loader passes in under a name no bundled code uses.
-  // yargs' import.meta.resolve serves only a config file's "extends", which this CLI has not.
+  // import.meta.url (the package version's path, createRequire in yargs and the string-width shim)
+  // becomes the bundle's file URL, which the loader passes in under a name no bundled code uses.
+  // The rest of import.meta is yargs' import.meta.resolve, for a config file's "extends": unused.
   transform: { define: { 'import.meta.url': '__authmate_bundle_url', 'import.meta': '{}' } },
   output: { file: 'dist/cli-bundle/cli.cjs', format: 'cjs', minify: true, codeSplitting: false },
 });

@@ -387,7 +387,6 @@ export function planIssue(p: PreparedIssue, facts: IssueFacts): IssuePlan {
   };
 }
 
-/** The writes: the container (new: create and wait; existing: check it is there), then the box object. */
 /** Reads a run may have started early (e.g. while the wallet decrypted): each saves a round trip after the key. */
 export interface EarlyReads {
   /** Network facts. */
@@ -396,6 +395,7 @@ export interface EarlyReads {
   existingContainer?: Promise<SignedContainer>;
 }
 
+/** The writes: the container (new: create and wait; existing: check it is there), then the box object. */
 export async function runIssuePlan(plan: IssuePlan, store: AuthmateStore, o: RunOptions & EarlyReads = {}): Promise<IssueSecretResult> {
   const progress = o.onProgress ?? (() => {});
   const call = o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs };

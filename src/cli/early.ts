@@ -1,15 +1,14 @@
 /**
  * Loaded by the CLI bundle's entry (scripts/bundle/cli-entry.mjs) before anything else. When this
- * process runs `issue-secret`,
- * `obtain-secret` or `wallet check` with the wallet password(s) in the environment, it starts the
- * NEP-2 scrypt of the wallet account(s) right away, its lanes on worker threads
- * (src/crypto/scrypt/), so that it overlaps loading yargs and the network code instead of
- * following them. The workers are unref'd and the run is abandoned if nobody takes it: an early
- * run never delays an error or the exit. Only the scrypt output is computed early
+ * process runs `issue-secret`, `obtain-secret` or `wallet check` with the wallet password(s) in
+ * the environment, it starts the NEP-2 scrypt of the wallet account(s) right away, its lanes on
+ * worker threads (src/crypto/scrypt/), so that it overlaps loading yargs and the network code
+ * instead of following them. The workers are unref'd and the run is abandoned if nobody takes
+ * it: an early run never delays an error or the exit. Only the scrypt output is computed early
  * (src/wallet/scrypt-cache.ts): the wallet is opened, checked and decrypted later as usual, in the
  * usual order, with the usual errors. Whatever this reads differently from the real parsing
- * (an unusual flag spelling, an odd wallet) just means a run nobody takes. It loads only Node
- * built-ins and tiny dependency-free helpers, so other commands and --help do not pay for it.
+ * (an unusual flag spelling, an odd wallet) just means a run nobody takes. It needs only Node
+ * built-ins and tiny dependency-free helpers; other commands and --help never initialise it.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import bs58 from 'bs58';
