@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { loadCli } from './load-cli.mjs';
+import { codeCacheFor, loadCli } from './load-cli.mjs';
 
-process.exitCode = await loadCli().main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+process.exitCode = await loadCli({ cacheFile: codeCacheFor(argv) }).main(argv);

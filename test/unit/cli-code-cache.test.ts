@@ -20,10 +20,22 @@ function versionWith(cacheFile: string | null) {
 }
 
 describe('CLI code cache', () => {
-  it('the cache the build made is accepted by this Node, and the CLI runs', () => {
-    const r = versionWith(join(ROOT, 'dist/cli-bundle/cli.cjs.cache'));
-    expect(r).toMatchObject({ code: 0, rejected: false });
-    expect(r.stdout).toMatch(/^NeoFS S3 Authmate \(TypeScript\)\nVersion: \d+\.\d+\.\d+/);
+  it('the caches the build made (full and help) are accepted by this Node, and the CLI runs', () => {
+    for (const cache of ['cli.cjs.cache', 'cli.cjs.help.cache']) {
+      const r = versionWith(join(ROOT, 'dist/cli-bundle', cache));
+      expect(r, cache).toMatchObject({ code: 0, rejected: false });
+      expect(r.stdout).toMatch(/^NeoFS S3 Authmate \(TypeScript\)\nVersion: \d+\.\d+\.\d+/);
+    }
+  });
+
+  it('the help, the version and no command take the help cache; commands the full one', async () => {
+    const { CODE_CACHE, HELP_CODE_CACHE, codeCacheFor } = (await import(join(ROOT, 'bin/load-cli.mjs'))) as {
+      CODE_CACHE: string;
+      HELP_CODE_CACHE: string;
+      codeCacheFor: (argv: string[]) => string;
+    };
+    for (const argv of [[], ['--help'], ['-h'], ['issue-secret', '--help'], ['--version'], ['-v']]) expect(codeCacheFor(argv), argv.join(' ')).toBe(HELP_CODE_CACHE);
+    for (const argv of [['issue-secret', '--wallet', 'w.json'], ['obtain-secret'], ['wallet', 'check']]) expect(codeCacheFor(argv), argv.join(' ')).toBe(CODE_CACHE);
   });
 
   it('no cache, or one V8 rejects: the same output', () => {
