@@ -80,6 +80,7 @@ try {
   if (extraCaCerts !== undefined) cases['ours g4 no extra CA'] = () => run('ours', [...intoCid, '--box-format', 'g4'], { noExtraCa: true });
   if (haveTaskset) {
     cases['ours g4 pinned'] = () => run('ours', [...intoCid, '--box-format', 'g4'], { pinned: true });
+    if (extraCaCerts !== undefined) cases['ours g4 pinned no extra CA'] = () => run('ours', [...intoCid, '--box-format', 'g4'], { pinned: true, noExtraCa: true });
     cases['go pinned'] = () => run('go', intoCid, { pinned: true });
   }
   const checkIssue = (name, r) => {
@@ -134,6 +135,9 @@ try {
   line('issue-secret g4', times.issue['ours g4'], times.issue.go, 1.0, '; both write g4');
   if (extraCaCerts !== undefined) line('issue-secret g4, no extra CA', times.issue['ours g4 no extra CA'], times.issue.go, 1.0, '; ours without NODE_EXTRA_CA_CERTS');
   if (haveTaskset) line('issue-secret g4 pinned 1 core', times.issue['ours g4 pinned'], times.issue['go pinned'], 1.0, '; both taskset -c 0');
+  if (haveTaskset && extraCaCerts !== undefined) {
+    line('pinned, no extra CA', times.issue['ours g4 pinned no extra CA'], times.issue['go pinned'], 1.0, '; both taskset -c 0, ours without NODE_EXTRA_CA_CERTS');
+  }
   line('issue-secret g3 (ours)', times.issue['ours g3'], times.issue.go, 1.0, '; ours g3 vs go g4');
   line('obtain-secret (go box)', times.obtain.ours, times.obtain.go, 0.75, '; same go-made g4 box, same flags');
   line('obtain-secret no --wallet', times.obtain['ours no --wallet'], times.obtain.go, 0.75, '; ours skips the user wallet');
