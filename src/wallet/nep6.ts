@@ -122,17 +122,42 @@ export function parseNep6(json: unknown, source = 'wallet'): Nep6File {
   return json as unknown as Nep6File;
 }
 
-function toAccount(a: Nep6Account): WalletAccount {
-  const script = a.contract && typeof a.contract.script === 'string' ? new Uint8Array(Buffer.from(a.contract.script, 'base64')) : undefined;
-  const publicKey = script && isSignatureScript(script) ? script.slice(2, 35) : undefined;
-  return {
-    address: a.address,
-    label: a.label ?? '',
-    isDefault: a.isDefault === true,
-    encryptedKey: a.key ? a.key : undefined,
-    script,
-    publicKey,
-  };
+/**
+ * An account of the file. Its contract script (and the public key in it) is decoded on first use:
+ * a wallet within the size limit may hold ~100,000 accounts, and decoding them all up front took
+ * ~50 MB for a lookup that reads one.
+ */
+class FileAccount implements WalletAccount {
+  readonly address: string;
+  readonly label: string;
+  readonly isDefault: boolean;
+  readonly encryptedKey: string | undefined;
+  readonly #script: string | undefined;
+  #decoded: { script: Uint8Array | undefined; publicKey: Uint8Array | undefined } | undefined;
+
+  constructor(a: Nep6Account) {
+    this.address = a.address;
+    this.label = a.label ?? '';
+    this.isDefault = a.isDefault === true;
+    this.encryptedKey = a.key ? a.key : undefined;
+    this.#script = a.contract && typeof a.contract.script === 'string' ? a.contract.script : undefined;
+  }
+
+  #decode(): { script: Uint8Array | undefined; publicKey: Uint8Array | undefined } {
+    if (this.#decoded === undefined) {
+      const script = this.#script === undefined ? undefined : new Uint8Array(Buffer.from(this.#script, 'base64'));
+      this.#decoded = { script, publicKey: script && isSignatureScript(script) ? script.slice(2, 35) : undefined };
+    }
+    return this.#decoded;
+  }
+
+  get script(): Uint8Array | undefined {
+    return this.#decode().script;
+  }
+
+  get publicKey(): Uint8Array | undefined {
+    return this.#decode().publicKey;
+  }
 }
 
 /**
@@ -176,7 +201,7 @@ export class Wallet {
   constructor(file: Nep6File, path = '') {
     this.path = path;
     this.file = file;
-    this.accounts = file.accounts.map(toAccount);
+    this.accounts = file.accounts.map((a) => new FileAccount(a));
   }
 
   /** The wallet's own scrypt block (`undefined` when absent). */
