@@ -15,7 +15,7 @@ import bs58 from 'bs58';
 import { isSignatureScript } from '../crypto/script.js';
 import { chooseDefaultAccount } from '../wallet/choice.js';
 import { GATE_WALLET_PASSPHRASE_ENV, WALLET_PASSPHRASE_ENV } from '../wallet/env.js';
-import { NEP2_ENCODED_LENGTH, NEP2_SALT_END, NEP2_SALT_START, scryptParamsProblem, WALLET_FILE_MAX_BYTES } from '../wallet/limits.js';
+import { NEP2_ENCODED_LENGTH, NEP2_SALT_END, NEP2_SALT_START, scryptParamsProblem } from '../wallet/limits.js';
 import { prefetchScrypt } from '../wallet/scrypt-cache.js';
 
 /** The value of `--name value` or `--name=value` before a `--`, if given exactly once. */
@@ -45,19 +45,26 @@ const standard = (a: { contract?: { script?: unknown } }): boolean =>
   typeof a.contract?.script === 'string' && isSignatureScript(Buffer.from(a.contract.script, 'base64'));
 
 /**
- * The wallet's text if it is a regular file within the size limit, else undefined (the real
- * command reports what is wrong). Reads at most limit + 1 bytes, so an endless file such as
- * /dev/zero or a FIFO costs nothing here.
+ * Largest wallet prefetched. A wallet of a few accounts is a few KiB; a huge one (up to
+ * WALLET_FILE_MAX_BYTES) parsed here and again by the command held both parses in memory at once
+ * (a 16 MiB wallet peaked over 200 MB), for a head start that its own parsing dwarfs.
+ */
+export const PREFETCH_WALLET_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The wallet's text if it is a regular file of at most PREFETCH_WALLET_MAX_BYTES, else undefined
+ * (the real command reads it and reports what is wrong). Reads at most that + 1 bytes, so an
+ * endless file such as /dev/zero or a FIFO costs nothing here.
  */
 function readSmallFile(path: string): string | undefined {
   const fd = openSync(path, 'r');
   try {
     const st = fstatSync(fd);
-    if (!st.isFile() || st.size > WALLET_FILE_MAX_BYTES) return undefined;
-    const buf = Buffer.allocUnsafe(Math.min(st.size, WALLET_FILE_MAX_BYTES) + 1);
+    if (!st.isFile() || st.size > PREFETCH_WALLET_MAX_BYTES) return undefined;
+    const buf = Buffer.allocUnsafe(st.size + 1);
     let got = 0;
     for (let n; got < buf.length && (n = readSync(fd, buf, got, buf.length - got, null)) > 0; ) got += n;
-    return got > WALLET_FILE_MAX_BYTES ? undefined : buf.toString('utf8', 0, got);
+    return got > PREFETCH_WALLET_MAX_BYTES ? undefined : buf.toString('utf8', 0, got);
   } finally {
     closeSync(fd);
   }

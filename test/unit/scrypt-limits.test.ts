@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { prefetchFromArgv } from '../../src/cli/early.js';
+import { PREFETCH_WALLET_MAX_BYTES, prefetchFromArgv } from '../../src/cli/early.js';
 import { terminateScryptWorkers } from '../../src/crypto/scrypt/parallel.js';
 import { loadWalletKey, WalletError } from '../../src/wallet/index.js';
 import { SCRYPT_MAX_WORK, WALLET_FILE_MAX_BYTES } from '../../src/wallet/limits.js';
@@ -68,6 +68,22 @@ describe('early prefetch reads wallets safely', () => {
     writeFileSync(big, readFileSync(single));
     truncateSync(big, WALLET_FILE_MAX_BYTES + 1);
     prefetchFromArgv(['issue-secret', '--wallet', big], env);
+    expect(pendingScryptRuns()).toBe(0);
+  });
+
+  it('prefetches a wallet of up to PREFETCH_WALLET_MAX_BYTES, not a bigger one (the command alone parses that)', async () => {
+    const text = readFileSync(single, 'utf8');
+    const sized = (name: string, bytes: number) => {
+      const path = join(work, name);
+      writeFileSync(path, text.padEnd(bytes, ' ')); // trailing whitespace: still the same valid wallet
+      return path;
+    };
+    prefetchFromArgv(['issue-secret', '--wallet', sized('over.json', PREFETCH_WALLET_MAX_BYTES + 1)], env);
+    expect(pendingScryptRuns()).toBe(0);
+    const atLimit = sized('at-limit.json', PREFETCH_WALLET_MAX_BYTES);
+    prefetchFromArgv(['issue-secret', '--wallet', atLimit], env);
+    expect(pendingScryptRuns()).toBe(1);
+    await loadWalletKey({ path: atLimit, password });
     expect(pendingScryptRuns()).toBe(0);
   });
 
