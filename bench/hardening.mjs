@@ -42,6 +42,18 @@ const manyAccounts = file(
   'wallet-many.json',
   JSON.stringify({ ...walletJson, accounts: Array.from({ length: 50_000 }, (_, i) => ({ ...walletJson.accounts[0], address: `Nfake${i}`, isDefault: false })) }),
 );
+// The wallet size limit's worst case: ~99,000 small accounts in just under 16 MiB.
+const walletAtLimit = (() => {
+  const a = walletJson.accounts[0];
+  const extra = [];
+  for (let size = 0, i = 0; ; i++) {
+    const acc = { address: `Nfake${i}`, key: a.key, contract: { script: a.contract.script } };
+    size += JSON.stringify(acc).length + 1;
+    if (size > 16 * 2 ** 20 - 4096) break;
+    extra.push(acc);
+  }
+  return file('wallet-16mib.json', JSON.stringify({ ...walletJson, accounts: [...walletJson.accounts, ...extra] }));
+})();
 // A FILTER AND chain just under the 1 MiB policy file limit: linear parsing, then the dead peer.
 const andChain = (bytes) => {
   const parts = [];
@@ -72,6 +84,7 @@ const CASES = [
   ['6. --lifetime of 400 digits', issue('--lifetime', `${'9'.repeat(400)}h`), pw, 100, /invalid --lifetime/],
   ['7. util sign session-token --to the wallet', ['-w', wallet, 'util', 'sign', 'session-token', '--from', session, '--to', wallet], pw, 100, /^--to: refusing to write the session token over .*: it is the signing wallet/m, [wallet]],
   ['8. unknown --address, 50,000 accounts', ['wallet', 'check', '--wallet', manyAccounts, '--address', 'NW8NcGiWNpdgvsEtquCnBG6BgkumxXhdJk'], pw, 1, /has no account NW8NcGiWNpdgvsEtquCnBG6BgkumxXhdJk; its accounts: (Nfake\d+, ){9}Nfake9 and 49990 more$/m, [manyAccounts]],
+  ['8. wallet at the 16 MiB limit, wrong password', ['issue-secret', '--wallet', walletAtLimit, '--peer', DEAD_PEER, '--gate-public-key', GATE], { AUTHMATE_WALLET_PASSPHRASE: 'wrong' }, 1, /^couldn't decrypt account NRwZyoVGC2SS1N1WW9RtXvaqrKyJ7JkoJh of .*wallet-16mib\.json: wrong password/m, [walletAtLimit]],
 ];
 
 const digest = (path) => (existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : 'absent');
