@@ -24,7 +24,7 @@ const MiB = 1024 * 1024;
 
 /** Size limits of the file inputs (bytes); see the table above and README "Limits". */
 export const FILE_LIMITS = {
-  // wallets: WALLET_FILE_MAX_BYTES in src/wallet/limits.ts (the early scrypt prefetch shares it)
+  // wallets: WALLET_FILE_MAX_BYTES in src/wallet/limits.ts (the early scrypt prefetch reads at most 1 MiB)
   credentials: 16 * MiB,
   sessionTokenFile: 1 * MiB,
   rules: 1 * MiB,
