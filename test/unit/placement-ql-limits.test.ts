@@ -56,12 +56,20 @@ describe('placement policy language: bounded work', () => {
   });
 
   // A ratio, not an absolute time: linear parsing gives ~2, the old quadratic chain joining >10.
-  it('parsing a 2 MB policy takes less than 3 times as long as a 1 MB one (median of 3)', () => {
+  // Interleaved runs and the minimum of each, with room up to 4, so that other test files running
+  // at the same time (or a GC in one run) cannot fail it; the bench (bench/placement-ql.mjs) holds
+  // the issue's tighter < 3.
+  it('parsing a 2 MB policy takes less than 4 times as long as a 1 MB one (best of 5, interleaved)', () => {
     const one = andChainPolicy(1 << 20).text;
     const two = andChainPolicy(2 << 20).text;
     parsePlacementPolicy(one); // JIT warm-up
-    const t1 = medianMs(() => parsePlacementPolicy(one), 3);
-    const t2 = medianMs(() => parsePlacementPolicy(two), 3);
-    expect(t2 / t1, `1 MB ${t1.toFixed(0)} ms, 2 MB ${t2.toFixed(0)} ms`).toBeLessThan(3);
+    const t1: number[] = [];
+    const t2: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      t1.push(medianMs(() => parsePlacementPolicy(one), 1));
+      t2.push(medianMs(() => parsePlacementPolicy(two), 1));
+    }
+    const [b1, b2] = [Math.min(...t1), Math.min(...t2)];
+    expect(b2 / b1, `1 MB ${b1.toFixed(0)} ms, 2 MB ${b2.toFixed(0)} ms`).toBeLessThan(4);
   }, 60_000);
 });
