@@ -26,6 +26,18 @@ export const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
 /** `env` without NODE_EXTRA_CA_CERTS. */
 export const withoutExtraCa = (env = process.env) => Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS'));
 
+/** A placement policy whose FILTER is an AND chain of about `bytes` bytes: {text, terms}. */
+export function andChainPolicy(bytes) {
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const t = `Attr${i} EQ Value${i}`;
+    parts.push(t);
+    size += t.length + 5;
+  }
+  return { text: `REP 1 IN X SELECT 1 FROM F AS X FILTER ${parts.join(' AND ')} AS F`, terms: parts.length };
+}
+
 /** Whether `taskset` can pin a child to CPU 0 here. */
 export const haveTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 

@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { machine, ms } from './common.mjs';
+import { andChainPolicy, machine, ms } from './common.mjs';
 
 const CLI = fileURLToPath(new URL('../bin/authmate.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../test/fixtures/wallets/', import.meta.url));
@@ -55,12 +55,7 @@ const walletAtLimit = (() => {
   return file('wallet-16mib.json', JSON.stringify({ ...walletJson, accounts: [...walletJson.accounts, ...extra] }));
 })();
 // A FILTER AND chain just under the 1 MiB policy file limit: linear parsing, then the dead peer.
-const andChain = (bytes) => {
-  const parts = [];
-  for (let size = 0, i = 0; size < bytes; i++) size += parts[parts.push(`A${i} EQ V${i}`) - 1].length + 5;
-  return `REP 1 IN X SELECT 1 FROM F AS X FILTER ${parts.join(' AND ')} AS F`;
-};
-const bigPolicy = file('policy-1mb.json', JSON.stringify({ eu: andChain(1_000_000) }));
+const bigPolicy = file('policy-1mb.json', JSON.stringify({ eu: andChainPolicy(1_000_000).text }));
 const credentials = file('credentials-ro', '[default]\naws_access_key_id = KEEP\r\n', 0o444);
 const session = file('session.json', '{}');
 

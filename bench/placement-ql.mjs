@@ -3,19 +3,9 @@
 // Run after `npm run build`: node bench/placement-ql.mjs
 import { loadavg } from 'node:os';
 import { parsePlacementPolicy } from '../dist/policy/placement-ql.js';
+import { andChainPolicy } from './common.mjs';
 
 const REPS = 7;
-
-function andChainPolicy(bytes) {
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const t = `Attr${i} EQ Value${i}`;
-    parts.push(t);
-    size += t.length + 5;
-  }
-  return { text: `REP 1 IN X SELECT 1 FROM F AS X FILTER ${parts.join(' AND ')} AS F`, terms: parts.length };
-}
 
 function median(f) {
   const times = [];
