@@ -29,7 +29,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extraCaCerts, haveTaskset, leaseDevnet, machine, median, ms, withoutExtraCa } from './common.mjs';
+import { extraCaCerts, haveTaskset, leaseDevnet, machine, median, ms, timeProcess, withoutExtraCa } from './common.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -175,20 +175,9 @@ try {
       `scrypt wall ${m(parts.scryptWall)} (per lane ${m(parts.perLane)}; started at boot, waited for after loading ${m(parts.waited)}), ` +
       `signing + box ${m(parts.sign)}, object put ${m(parts.put)}, exit ${m(parts.exit)}; gRPC calls: ${rpcs} ${machine()}`,
   );
-  const bare = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = process.hrtime.bigint();
-    spawnSync(process.execPath, ['-e', '0']);
-    bare.push(ms(t0));
-  }
-  const bareNoCa = [];
-  for (let i = 0; i < 5 && extraCaCerts !== undefined; i++) {
-    const t0 = process.hrtime.bigint();
-    spawnSync(process.execPath, ['-e', '0'], { env: withoutExtraCa() });
-    bareNoCa.push(ms(t0));
-  }
-  const noCa = extraCaCerts === undefined ? '' : `; without NODE_EXTRA_CA_CERTS (set here to ${extraCaCerts}) ${fmt(median(bareNoCa))}`;
-  console.log(`issue-obtain context: bare node -e 0 median ${fmt(median(bare))}${noCa} ${machine()}`);
+  const bareMs = (env) => median(Array.from({ length: 5 }, () => timeProcess(process.execPath, ['-e', '0'], { env }).t));
+  const noCa = extraCaCerts === undefined ? '' : `; without NODE_EXTRA_CA_CERTS (set here to ${extraCaCerts}) ${fmt(bareMs(withoutExtraCa()))}`;
+  console.log(`issue-obtain context: bare node -e 0 median ${fmt(bareMs(process.env))}${noCa} ${machine()}`);
 } catch (err) {
   console.error(`issue-obtain bench failed: ${err instanceof Error ? err.message : err}`);
   process.exitCode = 1;
