@@ -6,7 +6,7 @@
 import { AuthmateError } from '../errors.js';
 import type { RandomSource } from '../box/crypto.js';
 import { bucketFromIndex, bucketIndex, type BucketIndex } from './bucket.js';
-import { planIssue, prepareIssue, runIssuePlan, type IssueInput, type IssueSecretResult, type PreparedIssue, type RunOptions } from './issue.js';
+import { issuePrepared, prepareIssue, type IssueInput, type IssueSecretResult, type PreparedIssue, type RunOptions } from './issue.js';
 import type { AuthmateStore } from './store.js';
 
 export type BatchItemResult = { index: number; ok: true; result: IssueSecretResult } | { index: number; ok: false; error: unknown };
@@ -91,17 +91,14 @@ export async function issuePreparedSecrets(items: readonly (PreparedIssue | { er
 
   const runOne = async (index: number, p: PreparedIssue): Promise<void> => {
     try {
-      const bucketContainerId = p.bucket === undefined ? undefined : await bucketOf(p.bucket);
-      const plan = planIssue(p, {
+      const result = await issuePrepared(p, {
+        store: o.store,
         userPrivateKey: o.userPrivateKey,
         network,
-        now: (o.now ?? Date.now)(),
-        ...(o.random ? { random: o.random } : {}),
-        ...(bucketContainerId ? { bucketContainerId } : {}),
-      });
-      const result = await runIssuePlan(plan, o.store, {
-        network,
+        bucketContainerOf: bucketOf,
         ...call,
+        ...(o.now ? { now: o.now } : {}),
+        ...(o.random ? { random: o.random } : {}),
         ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }),
       });
       finish({ index, ok: true, result });

@@ -460,11 +460,14 @@ export async function issuePrepared(
       userPrivateKey: Uint8Array;
       now?: () => number;
       random?: RandomSource;
+      /** Finds a preset's bucket (default: `findBucket`, a scan of the owner's containers); a batch shares one scan. */
+      bucketContainerOf?: (bucket: string) => Promise<ContainerId>;
     },
 ): Promise<IssueSecretResult> {
   const call = o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs };
   const network = o.network ?? (await o.store.networkInfo(call));
-  const bucketContainerId = prepared.bucket === undefined ? undefined : await findBucket(o.store, prepared.bucket, { ownerKey: o.userPrivateKey, ...call });
+  const bucketOf = o.bucketContainerOf ?? ((bucket: string) => findBucket(o.store, bucket, { ownerKey: o.userPrivateKey, ...call }));
+  const bucketContainerId = prepared.bucket === undefined ? undefined : await bucketOf(prepared.bucket);
   const plan = planIssue(prepared, {
     userPrivateKey: o.userPrivateKey,
     network,
