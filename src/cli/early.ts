@@ -17,6 +17,7 @@ import { chooseDefaultAccount } from '../wallet/choice.js';
 import { GATE_WALLET_PASSPHRASE_ENV, WALLET_PASSPHRASE_ENV } from '../wallet/env.js';
 import { NEP2_ENCODED_LENGTH, NEP2_SALT_END, NEP2_SALT_START, scryptParamsProblem } from '../wallet/limits.js';
 import { prefetchScrypt } from '../wallet/scrypt-cache.js';
+import { prefetchableArgs } from './prefetch-commands.js';
 
 /** The value of `--name value` or `--name=value` before a `--`, if given exactly once. */
 function flag(args: readonly string[], name: string): string | undefined {
@@ -88,12 +89,10 @@ function prefetchWallet(path: string | undefined, address: string | undefined, p
 
 /** Starts the scrypt runs `argv` (without node and script) will need; never throws. */
 export function prefetchFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): void {
-  const [command, ...rest] = argv;
-  const args = command === 'wallet' && rest[0] === 'check' ? rest.slice(1) : rest;
-  if (command !== 'issue-secret' && command !== 'obtain-secret' && args === rest) return;
-  if (args.includes('--help') || args.includes('-h')) return;
+  const args = prefetchableArgs(argv);
+  if (args === undefined || args.includes('--help') || args.includes('-h')) return;
   const runs: [string, string, string][] = [['wallet', 'address', WALLET_PASSPHRASE_ENV]];
-  if (command === 'obtain-secret') runs.push(['gate-wallet', 'gate-address', GATE_WALLET_PASSPHRASE_ENV]);
+  if (argv[0] === 'obtain-secret') runs.push(['gate-wallet', 'gate-address', GATE_WALLET_PASSPHRASE_ENV]);
   for (const [walletFlag, addressFlag, passwordEnv] of runs) {
     try {
       prefetchWallet(flag(args, walletFlag), flag(args, addressFlag), env[passwordEnv]);
